@@ -1,0 +1,211 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** Timestamps are epoch milliseconds (UTC); calendar logic converts to Minsk time in shared/calendar. */
+const ms = (name: string) => integer(name);
+
+export const organisations = sqliteTable('organisations', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  unp: text('unp').notNull().default(''),
+  /** Registration index used by the numbering pattern, e.g. «ОГ». */
+  regIndex: text('reg_index').notNull().default('ОГ'),
+  /** Tokens: {index} {year} {yy} {seq} {seq:N} (zero-padded) {kind} (З/П/Ж). */
+  numberingPattern: text('numbering_pattern').notNull().default('{index}-{year}-{seq}'),
+  /** 'local': this workstation assigns official numbers; 'central': numbers are provisional until sync. */
+  numberingAuthority: text('numbering_authority').notNull().default('local'),
+  workstationCode: text('workstation_code').notNull().default('01'),
+});
+
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  orgId: text('org_id')
+    .notNull()
+    .references(() => organisations.id),
+  login: text('login').notNull().unique(),
+  fullName: text('full_name').notNull(),
+  position: text('position').notNull().default(''),
+  passwordHash: text('password_hash').notNull(),
+  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  createdAt: ms('created_at').notNull(),
+});
+
+export const userRoles = sqliteTable(
+  'user_roles',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.role] })],
+);
+
+/** Unified classifier of appeals (Council of Ministers res. No. 269 of 09.04.2018), a subset. */
+export const topics = sqliteTable('topics', {
+  code: text('code').primaryKey(),
+  parentCode: text('parent_code'),
+  name: text('name').notNull(),
+});
+
+export const territories = sqliteTable('territories', {
+  code: text('code').primaryKey(),
+  parentCode: text('parent_code'),
+  name: text('name').notNull(),
+});
+
+export const applicantCategories = sqliteTable('applicant_categories', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+});
+
+export const appeals = sqliteTable(
+  'appeals',
+  {
+    /** Local integer key: the FTS5 index's content rowid (stable across VACUUM). */
+    localId: integer('local_id').primaryKey({ autoIncrement: true }),
+    /** Global id (UUIDv7), used by sync and the API. */
+    id: text('id').notNull().unique(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    status: text('status').notNull(),
+    kind: text('kind').notNull(),
+    appealType: text('appeal_type').notNull(),
+    form: text('form').notNull(),
+    source: text('source').notNull(),
+    applicantKind: text('applicant_kind').notNull(),
+    applicantSurname: text('applicant_surname').notNull().default(''),
+    applicantName: text('applicant_name').notNull().default(''),
+    applicantPatronymic: text('applicant_patronymic').notNull().default(''),
+    applicantOrgName: text('applicant_org_name').notNull().default(''),
+    applicantUnp: text('applicant_unp').notNull().default(''),
+    applicantSigner: text('applicant_signer').notNull().default(''),
+    applicantAddress: text('applicant_address').notNull().default(''),
+    applicantPhone: text('applicant_phone').notNull().default(''),
+    applicantEmail: text('applicant_email').notNull().default(''),
+    /** «Фамилия И. О.» or the organisation's name: what lists show, sort by and search. */
+    applicantDisplay: text('applicant_display').notNull().default(''),
+    applicantCategory: text('applicant_category').notNull().default(''),
+    answerForm: text('answer_form').notNull(),
+    summary: text('summary').notNull().default(''),
+    content: text('content').notNull().default(''),
+    territoryCode: text('territory_code').notNull().default(''),
+    needsAdditionalStudy: integer('needs_additional_study', { mode: 'boolean' }).notNull().default(false),
+    receivedAt: ms('received_at').notNull(),
+    registeredAt: ms('registered_at'),
+    regNumber: text('reg_number'),
+    regYear: integer('reg_year'),
+    regSeq: integer('reg_seq'),
+    numberProvisional: integer('number_provisional', { mode: 'boolean' }).notNull().default(false),
+    responsibleHeadId: text('responsible_head_id').references(() => users.id),
+    deadlineAt: ms('deadline_at'),
+    deadlineExplanation: text('deadline_explanation'),
+    notes: text('notes').notNull().default(''),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('appeals_received_idx').on(t.receivedAt),
+    index('appeals_status_received_idx').on(t.status, t.receivedAt),
+    index('appeals_registered_idx').on(t.registeredAt),
+    index('appeals_deadline_idx').on(t.deadlineAt),
+    index('appeals_applicant_idx').on(t.applicantDisplay),
+    index('appeals_responsible_idx').on(t.responsibleHeadId, t.receivedAt),
+    uniqueIndex('appeals_reg_number_uq').on(t.orgId, t.regNumber),
+  ],
+);
+
+export const appealTopics = sqliteTable(
+  'appeal_topics',
+  {
+    appealId: text('appeal_id')
+      .notNull()
+      .references(() => appeals.id, { onDelete: 'cascade' }),
+    topicCode: text('topic_code')
+      .notNull()
+      .references(() => topics.code),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.appealId, t.topicCode] }), index('appeal_topics_topic_idx').on(t.topicCode)],
+);
+
+/** Files are stored content-addressed (sha256) in the data folder; this row links one to a card. */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    appealId: text('appeal_id')
+      .notNull()
+      .references(() => appeals.id, { onDelete: 'cascade' }),
+    sha256: text('sha256').notNull(),
+    name: text('name').notNull(),
+    size: integer('size').notNull(),
+    type: text('type').notNull(),
+    participantsList: integer('participants_list', { mode: 'boolean' }).notNull().default(false),
+    position: integer('position').notNull(),
+    addedAt: ms('added_at').notNull(),
+    addedBy: text('added_by').notNull(),
+  },
+  (t) => [index('attachments_appeal_idx').on(t.appealId)],
+);
+
+export const history = sqliteTable(
+  'history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    appealId: text('appeal_id')
+      .notNull()
+      .references(() => appeals.id, { onDelete: 'cascade' }),
+    at: ms('at').notNull(),
+    userId: text('user_id').notNull(),
+    action: text('action').notNull(),
+    /** JSON: { text, changes: [{ field, from, to }] } */
+    details: text('details').notNull(),
+  },
+  (t) => [index('history_appeal_idx').on(t.appealId, t.at)],
+);
+
+/** Transactional outbox (design.md, "Data and sync"): each local command, appended with its change. */
+export const outbox = sqliteTable('outbox', {
+  seq: integer('seq').primaryKey({ autoIncrement: true }),
+  commandId: text('command_id').notNull().unique(),
+  type: text('type').notNull(),
+  appealId: text('appeal_id'),
+  payload: text('payload').notNull(),
+  createdAt: ms('created_at').notNull(),
+  /** pending | sent | applied | rejected */
+  state: text('state').notNull().default('pending'),
+  attempts: integer('attempts').notNull().default(0),
+  lastError: text('last_error'),
+});
+
+/** Key-value sync state: the pull cursor, last sync time. Written in the same transaction as a page. */
+export const syncState = sqliteTable('sync_state', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+/** Gap-free registration sequence per organisation and year (incremented inside the registering transaction). */
+export const numberSequences = sqliteTable(
+  'number_sequences',
+  {
+    orgId: text('org_id').notNull(),
+    year: integer('year').notNull(),
+    scope: text('scope').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.year, t.scope] })],
+);
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: ms('updated_at')
+    .notNull()
+    .default(sql`(unixepoch() * 1000)`),
+});

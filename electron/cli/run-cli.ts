@@ -1,0 +1,23 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+/** A user-facing command-line error: Russian message on stderr, non-zero exit. */
+export class CliError extends Error {}
+
+/**
+ * The one entry-point wrapper of every `npm run <command>`: parses arguments with node's parseArgs,
+ * prints the result as one JSON line on stdout, Russian messages on stderr, exit code 1 on failure.
+ */
+export async function runCli<T extends ParseArgsConfig['options']>(
+  options: T,
+  main: (args: { values: Record<string, string | boolean | undefined>; positionals: string[] }) => unknown,
+): Promise<void> {
+  try {
+    const parsed = parseArgs({ args: process.argv.slice(2), options, allowPositionals: true, strict: true });
+    const out = await main({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals });
+    if (out !== undefined) process.stdout.write(`${JSON.stringify(out)}\n`);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`Ошибка: ${message}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { registerIpcHandlers } from './host/ipc';
+import { CONTENT_SECURITY_POLICY } from './host/security-policy';
+import { openServices } from './services/open-services';
+import { parseStartOptions } from './start-options';
+
+/** Where the built renderer lives next to this bundle (dist/electron/main.cjs → dist/renderer). */
+export function rendererIndex(baseDir: string): string {
+  return join(baseDir, '..', 'renderer', 'index.html');
+}
+
+/** Hardened window options (design.md, "Security"): the renderer gets no Node and only the bridge. */
+export function secureWebPreferences(preloadPath: string) {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    spellcheck: false,
+  };
+}
+
+export async function startElectron(argv: string[], baseDir: string): Promise<void> {
+  const options = parseStartOptions(argv, app.getPath('userData'));
+  await app.whenReady();
+  const indexHtml = rendererIndex(baseDir);
+  const appUrl = pathToFileURL(indexHtml).href;
+  const isTrusted = (url: string) => url === appUrl || url.startsWith(`${appUrl}#`) || url.startsWith(`${appUrl}?`);
+
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    }),
+  );
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isTrusted(url)) event.preventDefault();
+    });
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  const services = await openServices({
+    ...options,
+    mode: 'electron',
+    version: app.getVersion(),
+    migrationsFolder: join(baseDir, 'migrations'),
+  });
+  registerIpcHandlers(ipcMain, services, isTrusted);
+  app.on('window-all-closed', () => {
+    services.store.close();
+    app.quit();
+  });
+
+  const window = new BrowserWindow({
+    width: 1366,
+    height: 860,
+    title: 'АРМ делопроизводителя',
+    show: false,
+    webPreferences: secureWebPreferences(join(baseDir, 'preload.cjs')),
+  });
+  window.once('ready-to-show', () => window.show());
+  await window.loadFile(indexHtml);
+}

@@ -1,0 +1,24 @@
+import type { User } from '../../shared/appeals/schema';
+import type { WorkingCopy } from '../../db/open';
+import type { AttachmentStore } from './attachments/attachment-store';
+
+/** Long-lived services of one data folder: what every handler may use. No globals (design.md). */
+export interface AppServices {
+  store: WorkingCopy;
+  files: AttachmentStore;
+  clock: () => Date;
+  mode: 'electron' | 'browser';
+  version: string;
+  /** Shown on the login screen when the data folder is the demo one. */
+  demoLogin: string | null;
+}
+
+/** Who is calling: one per window (IPC) or per session token (HTTP). */
+export interface Session {
+  user: User | null;
+}
+
+/** What a handler gets: the services plus the caller's session. */
+export interface CallContext extends AppServices {
+  session: Session;
+}

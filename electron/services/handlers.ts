@@ -1,0 +1,45 @@
+import type { Channel, ChannelOutput, ChannelParsedInput } from '../../shared/contract';
+import { organisationOf, saveAppeal } from './appeals/save-appeal';
+import { getAppeal } from './appeals/get-appeal';
+import { listAppeals } from './appeals/list-appeals';
+import { registerAppeal } from './appeals/register-appeal';
+import { readAttachment, uploadAttachment } from './attachments/upload-attachment';
+import { login, requireUser } from './auth/auth-service';
+import type { CallContext } from './context';
+import { getDictionaries } from './dictionaries';
+
+export type Handler<C extends Channel> = (
+  ctx: CallContext,
+  input: ChannelParsedInput<C>,
+) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+export type HandlerTable = { [C in Channel]: Handler<C> };
+
+/** The one handler table: both hosts (IPC and loopback HTTP) dispatch to exactly these functions. */
+export const handlers: HandlerTable = {
+  'app:info': (ctx) => ({
+    product: 'АРМ делопроизводителя',
+    version: ctx.version,
+    mode: ctx.mode,
+    organisation: organisationOf(ctx.store.db).name,
+    demoLogin: ctx.demoLogin,
+  }),
+  'auth:login': (ctx, input) => login(ctx, input),
+  'auth:logout': (ctx) => {
+    ctx.session.user = null;
+    return {};
+  },
+  'auth:me': (ctx) => ctx.session.user,
+  'dictionaries:get': (ctx) => getDictionaries(ctx),
+  'appeals:list': (ctx, input) => {
+    requireUser(ctx);
+    return listAppeals(ctx.store.sqlite, input);
+  },
+  'appeals:get': (ctx, input) => {
+    requireUser(ctx);
+    return getAppeal(ctx.store.db, input.id);
+  },
+  'appeals:save': (ctx, input) => saveAppeal(ctx, input),
+  'appeals:register': (ctx, input) => registerAppeal(ctx, input),
+  'attachments:upload': (ctx, input) => uploadAttachment(ctx, input),
+  'attachments:read': (ctx, input) => readAttachment(ctx, input),
+};

@@ -1,0 +1,21 @@
+import type { HistoryEntry } from '../../../shared/appeals/schema';
+import type { Db } from '../../../db/open';
+import { history } from '../../../db/schema';
+
+export type Change = HistoryEntry['changes'][number];
+
+/** Appends one entry to a card's history (who, when, what changed); call inside the writing transaction. */
+export function recordHistory(
+  db: Db,
+  entry: { appealId: string; userId: string; at: Date; action: string; text: string; changes?: Change[] },
+): void {
+  db.insert(history)
+    .values({
+      appealId: entry.appealId,
+      userId: entry.userId,
+      at: entry.at.getTime(),
+      action: entry.action,
+      details: JSON.stringify({ text: entry.text, changes: entry.changes ?? [] }),
+    })
+    .run();
+}

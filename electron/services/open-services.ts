@@ -1,0 +1,30 @@
+import { join } from 'node:path';
+import { openDatabase, type OpenOptions } from '../../db/open';
+import { organisations } from '../../db/schema';
+import { AttachmentStore } from './attachments/attachment-store';
+import type { AppServices } from './context';
+import { seedDemo } from './demo/seed-demo';
+
+export interface OpenServicesOptions extends OpenOptions {
+  dataDir: string;
+  mode: AppServices['mode'];
+  version: string;
+  demo: boolean;
+  clock?: () => Date;
+}
+
+export const DEMO_LOGIN = 'clerk / clerk';
+
+/**
+ * Opens one data folder (database + attachments) and everything the handlers need. An empty folder
+ * gets the demo organisation when `demo` is set, so `npm start` on a new machine has something to show.
+ */
+export async function openServices(options: OpenServicesOptions): Promise<AppServices> {
+  const store = openDatabase(options.dataDir, options);
+  const files = new AttachmentStore(join(options.dataDir, 'attachments'));
+  const clock = options.clock ?? (() => new Date());
+  const empty = store.db.select({ id: organisations.id }).from(organisations).get() === undefined;
+  if (empty && options.demo) await seedDemo(store, files, { appeals: 300, now: clock() });
+  const isDemo = store.sqlite.prepare("SELECT 1 FROM users WHERE login = 'clerk'").get() !== undefined;
+  return { store, files, clock, mode: options.mode, version: options.version, demoLogin: isDemo ? DEMO_LOGIN : null };
+}

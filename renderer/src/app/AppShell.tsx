@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'react';
+import { navigate, useRoute } from '../lib/router';
+import { AppealCardScreen } from '../screens/card/AppealCardScreen';
+import { CardFormScreen } from '../screens/form/CardFormScreen';
+import { AppealsListScreen } from '../screens/list/AppealsListScreen';
+import { EMPTY_FILTERS, type ListFilters } from '../screens/list/list-query';
+import { AppHeader } from './AppHeader';
+import { ShortcutsHelp } from './ShortcutsHelp';
+import { SideNav } from './SideNav';
+
+/** Header, left navigation and the current screen; global shortcuts live here. */
+export function AppShell() {
+  const { route, key } = useRoute();
+  const [filters, setFilters] = useState<ListFilters>(EMPTY_FILTERS);
+  const [helpOpen, setHelpOpen] = useState(false);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const newCard = (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.code === 'KeyN';
+      const newCardAlt = e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyN';
+      if (newCard || newCardAlt) {
+        e.preventDefault();
+        navigate({ screen: 'new' });
+      } else if (e.key === 'F1') {
+        e.preventDefault();
+        setHelpOpen((open) => !open);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  let screen: React.ReactNode;
+  switch (route.screen) {
+    case 'new':
+      screen = <CardFormScreen key={key} id={null} />;
+      break;
+    case 'edit':
+      screen = <CardFormScreen key={key} id={route.id} />;
+      break;
+    case 'card':
+      screen = <AppealCardScreen key={key} id={route.id} />;
+      break;
+    default:
+      screen = <AppealsListScreen filters={filters} onFiltersChange={setFilters} />;
+  }
+
+  return (
+    <div className="shell">
+      <AppHeader onHelp={() => setHelpOpen(true)} />
+      <SideNav route={route} />
+      <main className="main">{screen}</main>
+      {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import { navigate, type Route } from '../lib/router';
+
+export function SideNav({ route }: { route: Route }) {
+  const { t } = useTranslation();
+  const inList = route.screen === 'list' || route.screen === 'card';
+  return (
+    <nav className="sidenav" aria-label={t('shell.navLabel')}>
+      <a
+        href="#/appeals"
+        className={inList ? 'nav-item active' : 'nav-item'}
+        aria-current={inList ? 'page' : undefined}
+        data-testid="nav-appeals"
+      >
+        {t('shell.appeals')}
+      </a>
+      <button
+        type="button"
+        className={route.screen === 'new' ? 'nav-item nav-new active' : 'nav-item nav-new'}
+        onClick={() => navigate({ screen: 'new' })}
+        data-testid="new-appeal-button"
+        title="Ctrl+N"
+      >
+        <span>+ {t('shell.newAppeal')}</span>
+        <kbd>Ctrl+N</kbd>
+      </button>
+    </nav>
+  );
+}

@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'react';
+
+/** Screens behind the login, addressed by the URL hash so the browser's Back works in browser mode. */
+export type Route =
+  | { screen: 'list' }
+  | { screen: 'new' }
+  | { screen: 'edit'; id: string }
+  | { screen: 'card'; id: string };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '');
+  if (path === '/new') return { screen: 'new' };
+  const edit = /^\/appeals\/([^/]+)\/edit$/.exec(path);
+  if (edit?.[1]) return { screen: 'edit', id: decodeURIComponent(edit[1]) };
+  const card = /^\/appeals\/([^/]+)$/.exec(path);
+  if (card?.[1]) return { screen: 'card', id: decodeURIComponent(card[1]) };
+  return { screen: 'list' };
+}
+
+export function routeHash(route: Route): string {
+  switch (route.screen) {
+    case 'new':
+      return '#/new';
+    case 'edit':
+      return `#/appeals/${encodeURIComponent(route.id)}/edit`;
+    case 'card':
+      return `#/appeals/${encodeURIComponent(route.id)}`;
+    default:
+      return '#/appeals';
+  }
+}
+
+/**
+ * Goes to a route. Going to the route already shown re-opens it (Ctrl+N on a new card gives a blank one).
+ * `silent` only rewrites the address (a new card that got its id on saving stays mounted as it is).
+ */
+export function navigate(route: Route, opts: { silent?: boolean } = {}): void {
+  const hash = routeHash(route);
+  if (opts.silent) history.replaceState(null, '', hash);
+  else if (window.location.hash === hash) window.dispatchEvent(new HashChangeEvent('hashchange'));
+  else window.location.hash = hash;
+}
+
+export interface RouteState {
+  route: Route;
+  /** Changes on every navigation, even to the same route: the screen is keyed on it. */
+  key: number;
+}
+
+export function useRoute(): RouteState {
+  const [state, setState] = useState<RouteState>(() => ({ route: parseRoute(window.location.hash), key: 0 }));
+  useEffect(() => {
+    const onChange = () => setState((s) => ({ route: parseRoute(window.location.hash), key: s.key + 1 }));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return state;
+}

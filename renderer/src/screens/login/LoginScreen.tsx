@@ -1,0 +1,86 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { User } from '../../../../shared/appeals';
+import { api } from '../../api';
+import type { AppInfo } from '../../app/session';
+import { LanguageSwitch } from '../../app/LanguageSwitch';
+import { errorMessage } from '../../lib/api-errors';
+import { useScreenReady } from '../../lib/screen';
+
+export function LoginScreen({ info, onLoggedIn }: { info: AppInfo; onLoggedIn(user: User): void }) {
+  const { t } = useTranslation();
+  const [login, setLogin] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useScreenReady('login');
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    if (!login.trim() || !password) {
+      setError(t('login.required'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      onLoggedIn(await api.call('auth:login', { login: login.trim(), password }));
+    } catch (err) {
+      setError(errorMessage(err));
+      setPassword('');
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="login-page">
+      <form className="login-card" onSubmit={submit} noValidate data-testid="login-form">
+        <div className="login-brand">
+          <div className="login-product">{info.product}</div>
+          <div className="login-org">{info.organisation}</div>
+        </div>
+        <h1>{t('login.title')}</h1>
+        <label className="stack-field">
+          <span>{t('login.login')}</span>
+          <input
+            name="login"
+            autoComplete="username"
+            autoFocus
+            value={login}
+            onChange={(e) => setLogin(e.target.value)}
+            data-testid="login-username"
+          />
+        </label>
+        <label className="stack-field">
+          <span>{t('login.password')}</span>
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            data-testid="login-password"
+          />
+        </label>
+        {error && (
+          <div className="form-error" role="alert" data-testid="login-error">
+            {error}
+          </div>
+        )}
+        <button type="submit" className="primary login-submit" disabled={busy} data-testid="login-submit">
+          {busy ? t('login.submitting') : t('login.submit')}
+        </button>
+        {info.demoLogin && (
+          <div className="login-hint" data-testid="login-demo-hint">
+            {t('login.demoHint', { login: info.demoLogin })}
+          </div>
+        )}
+        <div className="login-footer">
+          <span>{t('login.version', { version: info.version })}</span>
+          <LanguageSwitch />
+        </div>
+      </form>
+    </div>
+  );
+}

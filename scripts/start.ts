@@ -1,0 +1,69 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { startHttpHost } from '../electron/host/http';
+import { openServices } from '../electron/services/open-services';
+import { parseStartOptions } from '../electron/start-options';
+import { buildElectron } from './build-electron';
+
+const RENDERER_DIR = resolve('dist/renderer');
+const argv = process.argv.slice(2);
+
+/** The Electron binary's path when the package and its binary are installed; null otherwise. */
+function electronBinary(): string | null {
+  try {
+    const path = createRequire(import.meta.url)('electron') as unknown;
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+function ensureRendererBuilt(): void {
+  if (existsSync(resolve(RENDERER_DIR, 'index.html'))) return;
+  console.error('Сборка интерфейса (первый запуск)…');
+  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+function openInBrowser(url: string): void {
+  const command = process.platform === 'win32' ? 'explorer' : process.platform === 'darwin' ? 'open' : 'xdg-open';
+  const child = spawn(command, [url], { stdio: 'ignore', detached: true });
+  child.on('error', () => undefined);
+  child.unref();
+}
+
+async function main(): Promise<void> {
+  const options = parseStartOptions(argv);
+  ensureRendererBuilt();
+  const electron = process.env.ARM_BROWSER_MODE ? null : electronBinary();
+  if (electron) {
+    await buildElectron();
+    const child = spawn(electron, ['dist/electron/main.cjs', ...argv], { stdio: 'inherit' });
+    child.on('exit', (code) => process.exit(code ?? 0));
+    return;
+  }
+  const version = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+  const services = await openServices({ ...options, mode: 'browser', version });
+  const host = await startHttpHost(services, { rendererDir: RENDERER_DIR, port: options.port });
+  console.log(`АРМ делопроизводителя (режим браузера, Electron не установлен): ${host.url}`);
+  console.log(`Папка данных: ${options.dataDir}`);
+  if (services.demoLogin) console.log(`Демо-вход делопроизводителя: ${services.demoLogin}`);
+  if (options.server) {
+    console.warn(`Синхронизация с центральной системой (${options.server}) в этой версии ещё не подключена.`);
+  }
+  if (options.open && !process.env.CI) openInBrowser(host.url);
+  const stop = async () => {
+    await host.close();
+    services.store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(`Ошибка запуска: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

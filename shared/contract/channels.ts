@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import {
+  appealCardSchema,
+  appealDraftSchema,
+  appealListQuerySchema,
+  appealRowSchema,
+  attachmentSchema,
+  userSchema,
+} from '../appeals/schema';
+
+const dictionaryItem = z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() });
+
+/**
+ * The one API contract (design.md, "The contract"): every channel with its input and output schema.
+ * Both hosts (IPC, loopback HTTP) and the renderer's client are built from this object; nothing else
+ * defines a channel. `public` channels run without a logged-in user.
+ */
+export const channels = {
+  'app:info': {
+    public: true,
+    input: z.object({}),
+    output: z.object({
+      product: z.string(),
+      version: z.string(),
+      mode: z.enum(['electron', 'browser']),
+      organisation: z.string(),
+      demoLogin: z.string().nullable(),
+    }),
+  },
+  'auth:login': {
+    public: true,
+    input: z.object({ login: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
+    output: userSchema,
+  },
+  'auth:logout': { public: true, input: z.object({}), output: z.object({}) },
+  'auth:me': { public: true, input: z.object({}), output: userSchema.nullable() },
+  'dictionaries:get': {
+    public: false,
+    input: z.object({}),
+    output: z.object({
+      topics: z.array(dictionaryItem),
+      territories: z.array(dictionaryItem),
+      categories: z.array(dictionaryItem),
+      heads: z.array(z.object({ id: z.string(), name: z.string() })),
+    }),
+  },
+  'appeals:list': {
+    public: false,
+    input: appealListQuerySchema,
+    output: z.object({ total: z.number(), totalIsEstimate: z.boolean(), rows: z.array(appealRowSchema) }),
+  },
+  'appeals:get': { public: false, input: z.object({ id: z.string().max(64) }), output: appealCardSchema },
+  'appeals:save': {
+    public: false,
+    input: z.object({ id: z.string().max(64).nullable(), draft: appealDraftSchema, expectedVersion: z.number().nullable() }),
+    output: z.object({ id: z.string(), version: z.number() }),
+  },
+  'appeals:register': {
+    public: false,
+    input: z.object({ id: z.string().max(64).nullable(), draft: appealDraftSchema, expectedVersion: z.number().nullable() }),
+    output: z.object({ id: z.string(), regNumber: z.string(), numberProvisional: z.boolean(), deadlineAt: z.string() }),
+  },
+  'attachments:upload': {
+    public: false,
+    input: z.object({ name: z.string().min(1).max(255), dataBase64: z.string().max(22_000_000) }),
+    output: attachmentSchema.omit({ participantsList: true }),
+  },
+  'attachments:read': {
+    public: false,
+    input: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+    output: z.object({ type: z.string(), dataBase64: z.string() }),
+  },
+} as const;
+
+export type Channels = typeof channels;
+export type Channel = keyof Channels;
+export type ChannelInput<C extends Channel> = z.input<Channels[C]['input']>;
+export type ChannelParsedInput<C extends Channel> = z.output<Channels[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Channels[C]['output']>;

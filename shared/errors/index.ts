@@ -1,0 +1,63 @@
+/**
+ * The closed list of API error codes (design.md, "The contract"). Every failed call returns one of
+ * these; `message` is Russian for the clerk, `details` carries machine-readable specifics.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'NOT_ALLOWED',
+  'NOT_AUTHENTICATED',
+  'CONFLICT',
+  'NOT_FOUND',
+  'ILLEGAL_TRANSITION',
+  'BAD_INPUT',
+  'SIGNING_TOKEN_ABSENT',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** One broken validation rule. `field` is a dotted path into the input (e.g. `applicant.surname`). */
+export interface ValidationIssue {
+  field: string;
+  /** Stable rule id, e.g. `required`, `script`, `latin-lookalike`, `too-long`, `file-type`. */
+  rule: string;
+  /** Russian, names the field and, where there is one, the offending character and its position. */
+  message: string;
+  /** The offending character, when the rule is about a character. */
+  char?: string;
+  /** 1-based position of the offending character in the value. */
+  position?: number;
+}
+
+export interface ApiErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+/** Thrown by services; the hosts turn it into `{ ok: false, error }`. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  toBody(): ApiErrorBody {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+export function validationError(issues: ValidationIssue[]): AppError {
+  const first = issues[0];
+  const message = first
+    ? issues.length === 1
+      ? first.message
+      : `${first.message} (и ещё ошибок: ${issues.length - 1})`
+    : 'Проверка не пройдена';
+  return new AppError('VALIDATION_FAILED', message, { issues });
+}

@@ -1,0 +1,60 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+
+/** The workstation in browser mode with its own data folder per test (Actual's practice, style.md). */
+export interface RunningApp {
+  url: string;
+  dataDir: string;
+}
+
+async function startApp(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn('npx', ['tsx', 'scripts/start.ts', '--data', dataDir, '--no-open', '--port', '0'], {
+    env: { ...process.env, ARM_BROWSER_MODE: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`app did not start:\n${output}`)), 45_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`app exited with ${code}:\n${output}`)));
+  });
+  return { child, url };
+}
+
+export const test = base.extend<{ app: RunningApp }>({
+  app: async ({ browserName: _ }, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'arm-e2e-'));
+    const { child, url } = await startApp(dataDir);
+    await use({ url, dataDir });
+    child.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+/** Waits for the app's own event (the screen it rendered), not for time (style.md). */
+export async function onScreen(page: Page, screen: 'login' | 'list' | 'form' | 'card'): Promise<void> {
+  await expect(page.locator('body')).toHaveAttribute('data-screen', screen);
+}
+
+export async function loginAsClerk(page: Page, app: RunningApp): Promise<void> {
+  await page.goto(app.url);
+  await onScreen(page, 'login');
+  await page.getByTestId('login-login').fill('clerk');
+  await page.getByTestId('login-password').fill('clerk');
+  await page.getByTestId('login-submit').click();
+  await onScreen(page, 'list');
+}
+
+export { expect };

@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channels } from '../../../shared/contract';
+import { recorded } from '../../fakes/electron';
+import { startElectron } from '../../../electron/main';
+
+// main.ts runs against the recording fake `electron` (vitest.config.ts alias): no binary needed.
+const dataDir = mkdtempSync(join(tmpdir(), 'arm-main-'));
+const baseDir = join(process.cwd(), 'dist', 'electron');
+const appUrl = `file://${join(process.cwd(), 'dist', 'renderer', 'index.html')}`;
+
+beforeAll(async () => {
+  await startElectron(['--data', dataDir, '--no-demo'], baseDir);
+});
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('electron/main.ts', () => {
+  it('creates one hardened window loading the built renderer', () => {
+    expect(recorded.windows).toHaveLength(1);
+    const prefs = recorded.windows[0]?.options.webPreferences;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(prefs?.preload).toBe(join(baseDir, 'preload.cjs'));
+    expect(recorded.windows[0]?.loaded).toBe(join(process.cwd(), 'dist', 'renderer', 'index.html'));
+  });
+
+  it('denies every permission request and sets the CSP header', () => {
+    let granted: boolean | null = null;
+    recorded.permissionHandler?.({}, 'media', (g) => {
+      granted = g;
+    });
+    expect(granted).toBe(false);
+    let headers: unknown;
+    recorded.headersListener?.({ responseHeaders: {} }, (r) => {
+      headers = r;
+    });
+    expect(JSON.stringify(headers)).toContain("default-src 'self'");
+  });
+
+  it('blocks navigation away from the app and every new window', () => {
+    const contents = recorded.windows[0]!.webContents;
+    let prevented = false;
+    contents.emit('will-navigate', { preventDefault: () => (prevented = true) }, 'https://example.org/');
+    expect(prevented).toBe(true);
+    prevented = false;
+    contents.emit('will-navigate', { preventDefault: () => (prevented = true) }, appUrl);
+    expect(prevented).toBe(false);
+    expect(contents.windowOpenHandler?.({ url: 'https://example.org' })).toEqual({ action: 'deny' });
+  });
+
+  it('serves every contract channel over IPC and refuses untrusted frames', async () => {
+    expect([...recorded.ipcHandlers.keys()].sort()).toEqual(Object.keys(channels).sort());
+    const me = recorded.ipcHandlers.get('auth:me')!;
+    expect(await me({ sender: { id: 1 }, senderFrame: { url: appUrl } }, {})).toEqual({ ok: true, value: null });
+    const evil = await me({ sender: { id: 1 }, senderFrame: { url: 'https://evil.example/' } }, {});
+    expect(evil).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
+    const list = recorded.ipcHandlers.get('appeals:list')!;
+    expect(await list({ sender: { id: 1 }, senderFrame: { url: appUrl } }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_AUTHENTICATED' },
+    });
+  });
+});
