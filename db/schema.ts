@@ -205,7 +205,5 @@ export const numberSequences = sqliteTable(
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
-  updatedAt: ms('updated_at')
-    .notNull()
-    .default(sql`(unixepoch() * 1000)`),
+  updatedAt: ms('updated_at').notNull().default(sql`(unixepoch() * 1000)`),
 });

@@ -1,4 +1,4 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 
 /** A user-facing command-line error: Russian message on stderr, non-zero exit. */
 export class CliError extends Error {}
@@ -13,7 +13,10 @@ export async function runCli<T extends ParseArgsConfig['options']>(
 ): Promise<void> {
   try {
     const parsed = parseArgs({ args: process.argv.slice(2), options, allowPositionals: true, strict: true });
-    const out = await main({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals });
+    const out = await main({
+      values: parsed.values as Record<string, string | boolean | undefined>,
+      positionals: parsed.positionals,
+    });
     if (out !== undefined) process.stdout.write(`${JSON.stringify(out)}\n`);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

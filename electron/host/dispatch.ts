@@ -34,6 +34,9 @@ export async function dispatch(
   } catch (err) {
     if (err instanceof AppError) return { ok: false, error: err.toBody() };
     log(err);
-    return { ok: false, error: { code: 'INTERNAL', message: 'Внутренняя ошибка приложения. Подробности записаны в журнал.' } };
+    return {
+      ok: false,
+      error: { code: 'INTERNAL', message: 'Внутренняя ошибка приложения. Подробности записаны в журнал.' },
+    };
   }
 }

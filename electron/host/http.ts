@@ -75,7 +75,10 @@ export async function startHttpHost(
   let allowedHosts: Set<string> = new Set();
 
   async function serveStatic(pathname: string, res: ServerResponse) {
-    const relative = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)).replace(/^([/\\])+/, '');
+    const relative = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)).replace(
+      /^([/\\])+/,
+      '',
+    );
     const file = join(options.rendererDir, relative);
     if (!file.startsWith(options.rendererDir + sep) || relative.includes('\0')) return send(res, 404, '{}');
     try {
@@ -105,7 +108,11 @@ export async function startHttpHost(
       const body = await readBody(req);
       input = body.length ? JSON.parse(body.toString('utf8')) : {};
     } catch {
-      return send(res, 400, JSON.stringify({ ok: false, error: { code: 'BAD_INPUT', message: 'Некорректный запрос' } }));
+      return send(
+        res,
+        400,
+        JSON.stringify({ ok: false, error: { code: 'BAD_INPUT', message: 'Некорректный запрос' } }),
+      );
     }
     const result = await dispatch(services, session, url.pathname.slice('/api/'.length), input);
     send(res, 200, JSON.stringify(result));

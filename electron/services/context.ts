@@ -1,5 +1,5 @@
-import type { User } from '../../shared/appeals/schema';
 import type { WorkingCopy } from '../../db/open';
+import type { User } from '../../shared/appeals/schema';
 import type { AttachmentStore } from './attachments/attachment-store';
 
 /** Long-lived services of one data folder: what every handler may use. No globals (design.md). */

@@ -1,10 +1,11 @@
 import type { Channel, ChannelOutput, ChannelParsedInput } from '../../shared/contract';
-import { organisationOf, saveAppeal } from './appeals/save-appeal';
 import { getAppeal } from './appeals/get-appeal';
 import { listAppeals } from './appeals/list-appeals';
 import { registerAppeal } from './appeals/register-appeal';
+import { organisationOf, saveAppeal } from './appeals/save-appeal';
 import { readAttachment, uploadAttachment } from './attachments/upload-attachment';
 import { login, requireUser } from './auth/auth-service';
+import { getCalendarYear, saveCalendarSettings } from './calendar/calendar-service';
 import type { CallContext } from './context';
 import { getDictionaries } from './dictionaries';
 
@@ -42,4 +43,6 @@ export const handlers: HandlerTable = {
   'appeals:register': (ctx, input) => registerAppeal(ctx, input),
   'attachments:upload': (ctx, input) => uploadAttachment(ctx, input),
   'attachments:read': (ctx, input) => readAttachment(ctx, input),
+  'calendar:get': (ctx, input) => getCalendarYear(ctx, input),
+  'calendar:save': (ctx, input) => saveCalendarSettings(ctx, input),
 };

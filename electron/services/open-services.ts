@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { openDatabase, type OpenOptions } from '../../db/open';
+import { type OpenOptions, openDatabase } from '../../db/open';
 import { organisations } from '../../db/schema';
 import { AttachmentStore } from './attachments/attachment-store';
 import type { AppServices } from './context';

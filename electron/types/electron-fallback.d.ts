@@ -23,7 +23,13 @@ export interface WebPreferences {
 }
 
 export class BrowserWindow {
-  constructor(options: { width?: number; height?: number; title?: string; show?: boolean; webPreferences?: WebPreferences });
+  constructor(options: {
+    width?: number;
+    height?: number;
+    title?: string;
+    show?: boolean;
+    webPreferences?: WebPreferences;
+  });
   webContents: WebContents;
   once(event: 'ready-to-show', listener: () => void): this;
   show(): void;
@@ -36,7 +42,10 @@ export interface IpcMainInvokeEvent {
 }
 
 export const ipcMain: {
-  handle(channel: string, listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown> | unknown): void;
+  handle(
+    channel: string,
+    listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown> | unknown,
+  ): void;
 };
 
 export const ipcRenderer: { invoke(channel: string, ...args: unknown[]): Promise<unknown> };

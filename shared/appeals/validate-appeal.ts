@@ -35,7 +35,9 @@ export function validateAppealDraft(draft: AppealDraft, options: ValidateOptions
   const register = options.mode === 'register';
   const issues: ValidationIssue[] = [];
   const text = (field: string, value: string, maxLength: number, required: boolean, multiline = false) =>
-    issues.push(...checkCyrillicText(field, fieldLabel(field), value, { maxLength, required: register && required, multiline }));
+    issues.push(
+      ...checkCyrillicText(field, fieldLabel(field), value, { maxLength, required: register && required, multiline }),
+    );
 
   const a = draft.applicant;
   const anonymous = draft.appealType === 'anonymous';

@@ -1,4 +1,5 @@
 export type { OrganisationException, WorkingCalendarOptions } from './calendar-options';
+export { type CalendarSettings, calendarSettingsSchema } from './calendar-settings';
 export { publicHoliday, publicHolidaysOf } from './holidays';
 export {
   addDays,

@@ -7,6 +7,7 @@ import {
   attachmentSchema,
   userSchema,
 } from '../appeals/schema';
+import { calendarSettingsSchema } from '../calendar/calendar-settings';
 
 const dictionaryItem = z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() });
 
@@ -52,12 +53,20 @@ export const channels = {
   'appeals:get': { public: false, input: z.object({ id: z.string().max(64) }), output: appealCardSchema },
   'appeals:save': {
     public: false,
-    input: z.object({ id: z.string().max(64).nullable(), draft: appealDraftSchema, expectedVersion: z.number().nullable() }),
+    input: z.object({
+      id: z.string().max(64).nullable(),
+      draft: appealDraftSchema,
+      expectedVersion: z.number().nullable(),
+    }),
     output: z.object({ id: z.string(), version: z.number() }),
   },
   'appeals:register': {
     public: false,
-    input: z.object({ id: z.string().max(64).nullable(), draft: appealDraftSchema, expectedVersion: z.number().nullable() }),
+    input: z.object({
+      id: z.string().max(64).nullable(),
+      draft: appealDraftSchema,
+      expectedVersion: z.number().nullable(),
+    }),
     output: z.object({ id: z.string(), regNumber: z.string(), numberProvisional: z.boolean(), deadlineAt: z.string() }),
   },
   'attachments:upload': {
@@ -70,6 +79,17 @@ export const channels = {
     input: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
     output: z.object({ type: z.string(), dataBase64: z.string() }),
   },
+  'calendar:get': {
+    public: false,
+    input: z.object({ year: z.number().int().min(2000).max(2100) }),
+    output: z.object({
+      settings: calendarSettingsSchema,
+      days: z.array(
+        z.object({ date: z.string(), working: z.boolean(), reason: z.string(), hours: z.string().nullable() }),
+      ),
+    }),
+  },
+  'calendar:save': { public: false, input: z.object({ settings: calendarSettingsSchema }), output: z.object({}) },
 } as const;
 
 export type Channels = typeof channels;

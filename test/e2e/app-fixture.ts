@@ -51,7 +51,7 @@ export async function onScreen(page: Page, screen: 'login' | 'list' | 'form' | '
 export async function loginAsClerk(page: Page, app: RunningApp): Promise<void> {
   await page.goto(app.url);
   await onScreen(page, 'login');
-  await page.getByTestId('login-login').fill('clerk');
+  await page.getByTestId('login-username').fill('clerk');
   await page.getByTestId('login-password').fill('clerk');
   await page.getByTestId('login-submit').click();
   await onScreen(page, 'list');

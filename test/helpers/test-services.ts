@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AppealDraft, AppealDraftInput } from '../../shared/appeals';
-import { appealDraftSchema } from '../../shared/appeals';
 import { openDatabase } from '../../db/open';
 import { organisations, territories, topics, userRoles, users } from '../../db/schema';
 import { AttachmentStore } from '../../electron/services/attachments/attachment-store';
 import type { AppServices, CallContext } from '../../electron/services/context';
+import type { AppealDraft, AppealDraftInput } from '../../shared/appeals';
+import { appealDraftSchema } from '../../shared/appeals';
 
 /** A fresh data folder with one organisation, a clerk and a head, and a tiny classifier. */
 export function makeTestServices(clock: () => Date = () => new Date('2026-03-10T10:00:00+03:00')) {
@@ -23,17 +23,29 @@ export function makeTestServices(clock: () => Date = () => new Date('2026-03-10T
     db.insert(users).values({ id, orgId: 'org', login, fullName, passwordHash: 'x', createdAt: now }).run();
     for (const role of roles) db.insert(userRoles).values({ userId: id, role }).run();
   }
-  db.insert(topics).values([
-    { code: '01', parentCode: null, name: 'Жилищно-коммунальное хозяйство' },
-    { code: '01.001', parentCode: '01', name: 'Оплата жилищно-коммунальных услуг' },
-  ]).run();
+  db.insert(topics)
+    .values([
+      { code: '01', parentCode: null, name: 'Жилищно-коммунальное хозяйство' },
+      { code: '01.001', parentCode: '01', name: 'Оплата жилищно-коммунальных услуг' },
+    ])
+    .run();
   db.insert(territories).values({ code: 'MN', parentCode: null, name: 'г. Минск' }).run();
   const services: AppServices = { store, files, clock, mode: 'browser', version: 'test', demoLogin: null };
   const clerk: CallContext = {
     ...services,
-    session: { user: { id: 'u-clerk', login: 'clerk', fullName: 'Петрова Анна Сергеевна', position: '', roles: ['clerk'] } },
+    session: {
+      user: { id: 'u-clerk', login: 'clerk', fullName: 'Петрова Анна Сергеевна', position: '', roles: ['clerk'] },
+    },
   };
-  return { dataDir, services, clerk, cleanup: () => (store.close(), rmSync(dataDir, { recursive: true, force: true })) };
+  return {
+    dataDir,
+    services,
+    clerk,
+    cleanup: () => {
+      store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** A valid oral appeal of a person; override any field. */

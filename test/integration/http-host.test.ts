@@ -34,7 +34,9 @@ const api = (channel: string, input: unknown, headers: Record<string, string> = 
 
 beforeAll(async () => {
   env = makeTestServices();
-  env.services.store.sqlite.prepare('UPDATE users SET password_hash = ? WHERE login = ?').run(await hashPassword('clerk'), 'clerk');
+  env.services.store.sqlite
+    .prepare('UPDATE users SET password_hash = ? WHERE login = ?')
+    .run(await hashPassword('clerk'), 'clerk');
   const rendererDir = join(env.dataDir, 'renderer');
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>АРМ</title>');
@@ -67,14 +69,20 @@ describe('browser-mode loopback host', () => {
   });
 
   it('dispatches the contract: typed errors, then a login session', async () => {
-    expect(JSON.parse((await api('appeals:list', {})).body)).toMatchObject({ ok: false, error: { code: 'NOT_AUTHENTICATED' } });
+    expect(JSON.parse((await api('appeals:list', {})).body)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_AUTHENTICATED' },
+    });
     expect(JSON.parse((await api('nope:nope', {})).body)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(JSON.parse((await api('auth:login', { login: 'clerk' })).body)).toMatchObject({
       ok: false,
       error: { code: 'BAD_INPUT' },
     });
     const bad = JSON.parse((await api('auth:login', { login: 'clerk', password: 'wrong' })).body);
-    expect(bad).toMatchObject({ ok: false, error: { code: 'NOT_AUTHENTICATED', message: 'Неверное имя пользователя или пароль' } });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_AUTHENTICATED', message: 'Неверное имя пользователя или пароль' },
+    });
     const ok = JSON.parse((await api('auth:login', { login: 'clerk', password: 'clerk' })).body);
     expect(ok).toMatchObject({ ok: true, value: { login: 'clerk', roles: ['clerk'] } });
     expect(JSON.parse((await api('appeals:list', {})).body)).toMatchObject({ ok: true, value: { total: 0, rows: [] } });

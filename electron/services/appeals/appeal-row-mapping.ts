@@ -1,5 +1,5 @@
-import type { AppealDraft, Applicant } from '../../../shared/appeals/schema';
 import type { appeals } from '../../../db/schema';
+import type { AppealDraft, Applicant } from '../../../shared/appeals/schema';
 
 type AppealInsert = typeof appeals.$inferInsert;
 type AppealSelect = typeof appeals.$inferSelect;
@@ -13,10 +13,9 @@ export function applicantDisplay(applicant: Applicant, appealType: AppealDraft['
 }
 
 /** The columns a draft sets: the one mapping from the card's wire shape to the table. */
-export function draftColumns(draft: AppealDraft): Omit<
-  AppealInsert,
-  'localId' | 'id' | 'orgId' | 'status' | 'createdBy' | 'createdAt' | 'updatedAt'
-> {
+export function draftColumns(
+  draft: AppealDraft,
+): Omit<AppealInsert, 'localId' | 'id' | 'orgId' | 'status' | 'createdBy' | 'createdAt' | 'updatedAt'> {
   const a = draft.applicant;
   return {
     kind: draft.kind,

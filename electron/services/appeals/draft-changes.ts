@@ -10,7 +10,9 @@ function flatten(draft: Partial<AppealDraft>): Flat {
     if (key === 'applicant' && value && typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) out[`applicant.${k}`] = String(v ?? '');
     } else if (Array.isArray(value)) {
-      out[key] = value.map((item: unknown) => (typeof item === 'object' && item ? (item as { name: string }).name : String(item))).join(', ');
+      out[key] = value
+        .map((item: unknown) => (typeof item === 'object' && item ? (item as { name: string }).name : String(item)))
+        .join(', ');
     } else {
       out[key] = value === null || value === undefined ? '' : String(value);
     }

@@ -1,9 +1,9 @@
 import { asc, eq } from 'drizzle-orm';
-import type { AppealCard, AppealStatus } from '../../../shared/appeals';
-import { AppError } from '../../../shared/errors';
-import { toMinskIso } from '../../../shared/calendar';
-import { appealTopics, appeals, attachments, history, users } from '../../../db/schema';
 import type { Db } from '../../../db/open';
+import { appeals, appealTopics, attachments, history, users } from '../../../db/schema';
+import type { AppealCard, AppealStatus } from '../../../shared/appeals';
+import { toMinskIso } from '../../../shared/calendar';
+import { AppError } from '../../../shared/errors';
 import { rowToDraft } from './appeal-row-mapping';
 
 export function findAppealRow(db: Db, id: string) {
@@ -23,7 +23,12 @@ export function getAppeal(db: Db, id: string): AppealCard {
     .where(eq(appealTopics.appealId, id))
     .orderBy(asc(appealTopics.position))
     .all();
-  const files = db.select().from(attachments).where(eq(attachments.appealId, id)).orderBy(asc(attachments.position)).all();
+  const files = db
+    .select()
+    .from(attachments)
+    .where(eq(attachments.appealId, id))
+    .orderBy(asc(attachments.position))
+    .all();
   const events = db
     .select({ h: history, userName: users.fullName })
     .from(history)

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
+import { prepareCached } from '../../../db/statement-cache';
 import type { AppealListQuery, AppealRow } from '../../../shared/appeals';
 import { minskDayStart, toMinskIso } from '../../../shared/calendar';
-import { prepareCached } from '../../../db/statement-cache';
 import { ftsMatchExpression } from './fts-query';
 
 const SORT_COLUMNS: Record<AppealListQuery['sort'], string> = {
@@ -66,7 +66,9 @@ export function listAppeals(sqlite: Database.Database, q: AppealListQuery) {
     const from = `appeals_fts f JOIN appeals a ON a.local_id = f.rowid LEFT JOIN users u ON u.id = a.responsible_head_id
       WHERE appeals_fts MATCH ? AND ${where.sql}`;
     const order =
-      q.sort === 'receivedAt' ? `f.rowid ${q.dir === 'asc' ? 'ASC' : 'DESC'}` : `${SORT_COLUMNS[q.sort]} ${q.dir}, f.rowid DESC`;
+      q.sort === 'receivedAt'
+        ? `f.rowid ${q.dir === 'asc' ? 'ASC' : 'DESC'}`
+        : `${SORT_COLUMNS[q.sort]} ${q.dir}, f.rowid DESC`;
     rows = cached(`SELECT ${COLUMNS} FROM ${from} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
       match,
       ...where.params,

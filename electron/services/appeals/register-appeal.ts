@@ -1,19 +1,21 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/open';
+import { inTransaction } from '../../../db/open';
+import { appeals, numberSequences } from '../../../db/schema';
+import type { AppealDraft, AppealSource, AppealStatus } from '../../../shared/appeals';
 import { formatRegNumber, provisionalRegNumber } from '../../../shared/appeals';
-import type { AppealDraft } from '../../../shared/appeals';
 import { validateAppealDraft } from '../../../shared/appeals/validate-appeal';
 import { minskYear, toMinskIso } from '../../../shared/calendar';
 import { reviewDeadline } from '../../../shared/deadlines';
 import { validationError } from '../../../shared/errors';
-import { inTransaction } from '../../../db/open';
-import type { Db } from '../../../db/open';
-import { appeals, numberSequences } from '../../../db/schema';
+import { assertTransition } from '../../../shared/status';
 import { requireUser } from '../auth/auth-service';
+import { organisationCalendar } from '../calendar/org-calendar';
 import type { CallContext } from '../context';
 import { recordHistory } from '../history/record-history';
 import { appendCommand } from '../outbox/append-command';
 import { describeAttachments } from './attachment-facts';
-import { getAppeal } from './get-appeal';
+import { findAppealRow, getAppeal } from './get-appeal';
 import { organisationOf, type SaveInput, upsertDraftInTx } from './save-appeal';
 
 export interface Registered {
@@ -56,6 +58,12 @@ export function registerInTx(ctx: CallContext, input: SaveInput, now: Date): Reg
   const user = requireUser(ctx, 'clerk');
   const { db } = ctx.store;
   const { id } = upsertDraftInTx(ctx, input, now);
+  const current = findAppealRow(db, id);
+  assertTransition(
+    'register',
+    { status: current.status as AppealStatus, source: current.source as AppealSource },
+    user.roles,
+  );
   const org = organisationOf(db);
   const year = minskYear(now);
   const provisional = org.numberingAuthority === 'central';
@@ -63,7 +71,7 @@ export function registerInTx(ctx: CallContext, input: SaveInput, now: Date): Reg
   const regNumber = provisional
     ? provisionalRegNumber(org.workstationCode, year, seq)
     : formatRegNumber(org.numberingPattern, { index: org.regIndex, year, seq, kind: input.draft.kind });
-  const deadline = reviewDeadline(now, input.draft.needsAdditionalStudy ? '1m' : '15d');
+  const deadline = reviewDeadline(now, input.draft.needsAdditionalStudy ? '1m' : '15d', organisationCalendar(db));
   db.update(appeals)
     .set({
       status: 'registered',
@@ -77,7 +85,7 @@ export function registerInTx(ctx: CallContext, input: SaveInput, now: Date): Reg
       updatedAt: now.getTime(),
       version: sql`${appeals.version} + 1`,
     })
-    .where(and(eq(appeals.id, id)))
+    .where(eq(appeals.id, id))
     .run();
   recordHistory(db, {
     appealId: id,

@@ -1,21 +1,21 @@
 import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import type { AppealDraft } from '../../../shared/appeals';
-import { validateAppealDraft } from '../../../shared/appeals/validate-appeal';
-import { AppError, validationError } from '../../../shared/errors';
-import { inTransaction } from '../../../db/open';
-import { appealTopics, appeals, attachments, organisations } from '../../../db/schema';
 import type { Db } from '../../../db/open';
+import { inTransaction } from '../../../db/open';
+import { appeals, appealTopics, attachments, organisations } from '../../../db/schema';
+import type { AppealDraft, AppealSource, AppealStatus } from '../../../shared/appeals';
+import { validateAppealDraft } from '../../../shared/appeals/validate-appeal';
+import { registrationDeadline } from '../../../shared/deadlines';
+import { AppError, validationError } from '../../../shared/errors';
+import { assertTransition } from '../../../shared/status';
 import { requireUser } from '../auth/auth-service';
+import { organisationCalendar } from '../calendar/org-calendar';
 import type { CallContext } from '../context';
 import { recordHistory } from '../history/record-history';
 import { draftColumns } from './appeal-row-mapping';
 import { describeAttachments } from './attachment-facts';
 import { draftChanges } from './draft-changes';
 import { findAppealRow, getAppeal } from './get-appeal';
-
-/** Statuses in which the card is still a draft the clerk may edit freely (regulation 4.4). */
-export const EDITABLE_STATUSES = new Set(['draft', 'received']);
 
 export interface SaveInput {
   id: string | null;
@@ -27,6 +27,12 @@ export function organisationOf(db: Db) {
   const org = db.select().from(organisations).get();
   if (!org) throw new AppError('INTERNAL', 'Организация не настроена в базе данных');
   return org;
+}
+
+/** Until registration the card's deadline is the registration deadline [4.4]; registration replaces it. */
+function registrationTerm(db: Db, draft: AppealDraft) {
+  const term = registrationDeadline(new Date(draft.receivedAt), organisationCalendar(db));
+  return { deadlineAt: term.deadline.getTime(), deadlineExplanation: term.explanation };
 }
 
 /** Replaces the card's topics and attachment links with the draft's (inside the caller's transaction). */
@@ -67,6 +73,7 @@ export function upsertDraftInTx(ctx: CallContext, input: SaveInput, now: Date): 
     db.insert(appeals)
       .values({
         ...draftColumns(input.draft),
+        ...registrationTerm(db, input.draft),
         id,
         orgId: org.id,
         status: 'draft',
@@ -76,19 +83,28 @@ export function upsertDraftInTx(ctx: CallContext, input: SaveInput, now: Date): 
       })
       .run();
     writeChildren(ctx, id, input.draft, user.id, now);
-    recordHistory(db, { appealId: id, userId: user.id, at: now, action: 'created', text: 'Создана карточка обращения' });
+    recordHistory(db, {
+      appealId: id,
+      userId: user.id,
+      at: now,
+      action: 'created',
+      text: 'Создана карточка обращения',
+    });
     return { id, created: true };
   }
   const row = findAppealRow(db, input.id);
-  if (!EDITABLE_STATUSES.has(row.status)) {
-    throw new AppError('ILLEGAL_TRANSITION', 'Зарегистрированную карточку нельзя изменить этим действием');
-  }
+  assertTransition('edit', { status: row.status as AppealStatus, source: row.source as AppealSource }, user.roles);
   if (input.expectedVersion !== null && input.expectedVersion !== row.version) {
     throw new AppError('CONFLICT', 'Карточку уже изменил другой пользователь — обновите её и повторите');
   }
   const before = getAppeal(db, input.id);
   db.update(appeals)
-    .set({ ...draftColumns(input.draft), updatedAt: now.getTime(), version: row.version + 1 })
+    .set({
+      ...draftColumns(input.draft),
+      ...registrationTerm(db, input.draft),
+      updatedAt: now.getTime(),
+      version: row.version + 1,
+    })
     .where(eq(appeals.id, input.id))
     .run();
   writeChildren(ctx, input.id, input.draft, user.id, now);
@@ -97,7 +113,14 @@ export function upsertDraftInTx(ctx: CallContext, input: SaveInput, now: Date): 
     input.draft,
   ).filter((c) => c.field !== 'receivedAt' || before.receivedAt !== input.draft.receivedAt);
   if (changes.length > 0) {
-    recordHistory(db, { appealId: input.id, userId: user.id, at: now, action: 'edited', text: 'Изменена карточка', changes });
+    recordHistory(db, {
+      appealId: input.id,
+      userId: user.id,
+      at: now,
+      action: 'edited',
+      text: 'Изменена карточка',
+      changes,
+    });
   }
   return { id: input.id, created: false };
 }

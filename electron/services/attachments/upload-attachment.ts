@@ -1,7 +1,7 @@
-import { checkSingleFile, mimeTypeOf } from '../../../shared/validation';
 import { eq } from 'drizzle-orm';
-import { AppError, validationError } from '../../../shared/errors';
 import { attachments } from '../../../db/schema';
+import { AppError, validationError } from '../../../shared/errors';
+import { checkSingleFile, mimeTypeOf } from '../../../shared/validation';
 import { requireUser } from '../auth/auth-service';
 import type { CallContext } from '../context';
 

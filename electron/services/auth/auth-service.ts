@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
+import { userRoles, users } from '../../../db/schema';
 import type { Role } from '../../../shared/appeals/enums';
 import type { User } from '../../../shared/appeals/schema';
 import { AppError } from '../../../shared/errors';
-import { userRoles, users } from '../../../db/schema';
 import type { CallContext } from '../context';
 import { verifyPassword } from './password';
 

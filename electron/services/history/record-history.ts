@@ -1,6 +1,6 @@
-import type { HistoryEntry } from '../../../shared/appeals/schema';
 import type { Db } from '../../../db/open';
 import { history } from '../../../db/schema';
+import type { HistoryEntry } from '../../../shared/appeals/schema';
 
 export type Change = HistoryEntry['changes'][number];
 

@@ -45,7 +45,10 @@ function Root() {
   }, [notify, t]);
 
   const logout = useCallback(() => {
-    api.call('auth:logout', {}).finally(() => setUser(null));
+    api
+      .call('auth:logout', {})
+      .catch(() => undefined)
+      .finally(() => setUser(null));
   }, []);
 
   if (boot.phase === 'starting') return <div className="boot">{t('app.loading')}</div>;

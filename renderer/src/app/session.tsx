@@ -10,6 +10,8 @@ export type DictionaryItem = DictionariesData['topics'][number];
 
 export interface Dictionaries extends DictionariesData {
   loaded: boolean;
+  /** Loaded or failed: screens that need the dictionaries stop waiting for them. */
+  settled: boolean;
   topicByCode: ReadonlyMap<string, DictionaryItem>;
   territoryByCode: ReadonlyMap<string, DictionaryItem>;
   categoryByCode: ReadonlyMap<string, DictionaryItem>;
@@ -27,11 +29,12 @@ const SessionContext = createContext<SessionValue | null>(null);
 
 const byCode = (items: DictionaryItem[]) => new Map(items.map((i) => [i.code, i]));
 
-function buildDictionaries(data: DictionariesData | null): Dictionaries {
+function buildDictionaries(data: DictionariesData | null, failed: boolean): Dictionaries {
   const d = data ?? { topics: [], territories: [], categories: [], heads: [] };
   return {
     ...d,
     loaded: data !== null,
+    settled: data !== null || failed,
     topicByCode: byCode(d.topics),
     territoryByCode: byCode(d.territories),
     categoryByCode: byCode(d.categories),
@@ -42,12 +45,16 @@ function buildDictionaries(data: DictionariesData | null): Dictionaries {
 export function SessionProvider(props: { info: AppInfo; user: User; onLogout(): void; children: ReactNode }) {
   const { info, user, onLogout, children } = props;
   const [data, setData] = useState<DictionariesData | null>(null);
+  const [failed, setFailed] = useState(false);
 
   useEffect(() => {
     let alive = true;
     api.call('dictionaries:get', {}).then(
       (value) => alive && setData(value),
-      (err: unknown) => reportIfUnauthenticated(err),
+      (err: unknown) => {
+        reportIfUnauthenticated(err);
+        if (alive) setFailed(true);
+      },
     );
     return () => {
       alive = false;
@@ -55,8 +62,8 @@ export function SessionProvider(props: { info: AppInfo; user: User; onLogout(): 
   }, []);
 
   const value = useMemo<SessionValue>(
-    () => ({ info, user, dictionaries: buildDictionaries(data), logout: onLogout }),
-    [info, user, data, onLogout],
+    () => ({ info, user, dictionaries: buildDictionaries(data, failed), logout: onLogout }),
+    [info, user, data, failed, onLogout],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -29,7 +29,12 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       {children}
       <div className="toasts" aria-live="polite">
         {toasts.map((t) => (
-          <div key={t.id} className={`toast toast-${t.kind}`} data-testid="toast" role={t.kind === 'error' ? 'alert' : 'status'}>
+          <div
+            key={t.id}
+            className={`toast toast-${t.kind}`}
+            data-testid="toast"
+            role={t.kind === 'error' ? 'alert' : 'status'}
+          >
             <span>{t.text}</span>
             <button type="button" className="toast-close" onClick={() => dismiss(t.id)} aria-label="×">
               ×

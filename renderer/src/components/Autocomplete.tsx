@@ -1,9 +1,12 @@
-import { type InputHTMLAttributes, useId, useState } from 'react';
+import { type InputHTMLAttributes, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DictionaryItem } from '../app/session';
 import { searchDictionary } from './dictionary-search';
 
-type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'onKeyDown' | 'onBlur' | 'onFocus'>;
+type InputProps = Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'value' | 'onChange' | 'onKeyDown' | 'onBlur' | 'onFocus'
+>;
 
 interface Props {
   items: readonly DictionaryItem[];
@@ -30,6 +33,16 @@ export function Autocomplete(props: Props) {
   const [highlight, setHighlight] = useState(0);
   const matches = open ? searchDictionary(props.items, props.text, 12, props.exclude) : [];
   const current = matches[Math.min(highlight, matches.length - 1)];
+  const listRef = useRef<HTMLDivElement>(null);
+
+  // Inside a scrolling form the list may open below the visible area: bring it into view.
+  useEffect(() => {
+    if (open) listRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [open]);
+  const currentId = open && current ? `${listId}-${current.code}` : undefined;
+  useEffect(() => {
+    if (currentId) document.getElementById(currentId)?.scrollIntoView({ block: 'nearest' });
+  }, [currentId]);
 
   const pick = (item: DictionaryItem) => {
     props.onPick(item);
@@ -65,7 +78,7 @@ export function Autocomplete(props: Props) {
         aria-expanded={open && matches.length > 0}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={open && current ? `${listId}-${current.code}` : undefined}
+        aria-activedescendant={currentId}
         autoComplete="off"
         spellCheck={false}
         value={props.text}
@@ -83,13 +96,14 @@ export function Autocomplete(props: Props) {
         }}
       />
       {open && (
-        <ul className="autocomplete-list" id={listId} role="listbox" aria-label={t('list.searchLabel')}>
-          {matches.length === 0 && <li className="autocomplete-empty">{props.emptyText}</li>}
+        <div ref={listRef} className="autocomplete-list" id={listId} role="listbox" aria-label={t('list.searchLabel')}>
+          {matches.length === 0 && <div className="autocomplete-empty">{props.emptyText}</div>}
           {matches.map((item, i) => (
-            <li
+            <div
               key={item.code}
               id={`${listId}-${item.code}`}
               role="option"
+              tabIndex={-1}
               aria-selected={item === current}
               className={item === current ? 'highlight' : undefined}
               onMouseDown={(e) => {
@@ -101,9 +115,9 @@ export function Autocomplete(props: Props) {
               data-code={item.code}
             >
               <span className="code">{item.code}</span> {item.name}
-            </li>
+            </div>
           ))}
-        </ul>
+        </div>
       )}
     </div>
   );

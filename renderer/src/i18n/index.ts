@@ -24,6 +24,7 @@ export function initI18n(): typeof i18next {
     interpolation: { escapeValue: false },
     returnNull: false,
     initAsync: false,
+    showSupportNotice: false,
   });
   return i18next;
 }

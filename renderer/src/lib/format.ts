@@ -7,7 +7,7 @@ export function formatCount(n: number): string {
 }
 
 export function formatSize(bytes: number): string {
-  if (bytes < 1024) return i18n.t('size.bytes', { value: bytes });
+  if (bytes < 1024) return i18n.t('size.bytes', { value: String(bytes) });
   if (bytes < 1024 * 1024) return i18n.t('size.kb', { value: (bytes / 1024).toFixed(1).replace('.', ',') });
   return i18n.t('size.mb', { value: (bytes / 1024 / 1024).toFixed(1).replace('.', ',') });
 }

@@ -1,17 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/errors';
 import { getAppeal } from '../../../electron/services/appeals/get-appeal';
 import { listAppeals } from '../../../electron/services/appeals/list-appeals';
 import { registerAppeal, registerMany } from '../../../electron/services/appeals/register-appeal';
 import { saveAppeal } from '../../../electron/services/appeals/save-appeal';
 import { uploadAttachment } from '../../../electron/services/attachments/upload-attachment';
 import { appealListQuerySchema } from '../../../shared/appeals';
+import { AppError } from '../../../shared/errors';
 import { draft, makeTestServices, TINY_PDF } from '../../helpers/test-services';
 
 let env: ReturnType<typeof makeTestServices>;
 afterEach(() => env?.cleanup());
 
-const list = (q: Record<string, unknown> = {}) => listAppeals(env.services.store.sqlite, appealListQuerySchema.parse(q));
+const list = (q: Record<string, unknown> = {}) =>
+  listAppeals(env.services.store.sqlite, appealListQuerySchema.parse(q));
 const count = (table: string) =>
   (env.services.store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
@@ -63,7 +64,9 @@ describe('registration of an appeal', () => {
       'VALIDATION_FAILED',
     );
     const issues = (err.details as { issues: { field: string; rule: string; position?: number }[] }).issues;
-    expect(issues).toContainEqual(expect.objectContaining({ field: 'applicant.surname', rule: 'latin-lookalike', position: 3 }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({ field: 'applicant.surname', rule: 'latin-lookalike', position: 3 }),
+    );
     expect(issues).toContainEqual(expect.objectContaining({ field: 'applicant.name', rule: 'required' }));
     expect(issues).toContainEqual(expect.objectContaining({ field: 'summary', rule: 'required' }));
     expect(count('appeals')).toBe(0);
@@ -94,12 +97,18 @@ describe('registration of an appeal', () => {
     const saved = saveAppeal(env.clerk, { id: null, draft: draft({ summary: '' }), expectedVersion: null });
     const again = saveAppeal(env.clerk, { id: saved.id, draft: draft(), expectedVersion: saved.version });
     expect(again.version).toBe(saved.version + 1);
-    expectAppError(() => saveAppeal(env.clerk, { id: saved.id, draft: draft(), expectedVersion: saved.version }), 'CONFLICT');
+    expectAppError(
+      () => saveAppeal(env.clerk, { id: saved.id, draft: draft(), expectedVersion: saved.version }),
+      'CONFLICT',
+    );
     const card = getAppeal(env.services.store.db, saved.id);
     const edit = card.history.find((h) => h.action === 'edited');
     expect(edit?.changes).toContainEqual({ field: 'Краткое содержание', from: '', to: 'О протечке крыши жилого дома' });
     registerAppeal(env.clerk, { id: saved.id, draft: draft(), expectedVersion: again.version });
-    expectAppError(() => saveAppeal(env.clerk, { id: saved.id, draft: draft(), expectedVersion: null }), 'ILLEGAL_TRANSITION');
+    expectAppError(
+      () => saveAppeal(env.clerk, { id: saved.id, draft: draft(), expectedVersion: null }),
+      'ILLEGAL_TRANSITION',
+    );
   });
 
   it('refuses callers without the clerk role', () => {
@@ -112,10 +121,17 @@ describe('registration of an appeal', () => {
 describe('finding appeals', () => {
   it('finds by any word of content, applicant, or number, with filters, newest first', () => {
     env = makeTestServices();
-    registerAppeal(env.clerk, { id: null, draft: draft({ content: 'Во дворе не работает уличное освещение.' }), expectedVersion: null });
     registerAppeal(env.clerk, {
       id: null,
-      draft: draft({ kind: 'proposal', applicant: { kind: 'person', surname: 'Шевчук', name: 'Алёна', address: 'г. Минск' } }),
+      draft: draft({ content: 'Во дворе не работает уличное освещение.' }),
+      expectedVersion: null,
+    });
+    registerAppeal(env.clerk, {
+      id: null,
+      draft: draft({
+        kind: 'proposal',
+        applicant: { kind: 'person', surname: 'Шевчук', name: 'Алёна', address: 'г. Минск' },
+      }),
       expectedVersion: null,
     });
     expect(list({ query: 'освещение' }).rows.map((r) => r.regNumber)).toEqual(['ОГ-2026-1']);

@@ -1,20 +1,24 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startElectron } from '../../../electron/main';
 import { channels } from '../../../shared/contract';
 import { recorded } from '../../fakes/electron';
-import { startElectron } from '../../../electron/main';
 
 // main.ts runs against the recording fake `electron` (vitest.config.ts alias): no binary needed.
-const dataDir = mkdtempSync(join(tmpdir(), 'arm-main-'));
-const baseDir = join(process.cwd(), 'dist', 'electron');
-const appUrl = `file://${join(process.cwd(), 'dist', 'renderer', 'index.html')}`;
+// The bundle's folder layout: <root>/electron/{main.cjs,preload.cjs,migrations}, <root>/renderer/index.html.
+const root = mkdtempSync(join(tmpdir(), 'arm-main-'));
+const dataDir = join(root, 'data');
+const baseDir = join(root, 'electron');
+cpSync('db/migrations', join(baseDir, 'migrations'), { recursive: true });
+const indexHtml = join(root, 'renderer', 'index.html');
+const appUrl = `file://${indexHtml}`;
 
 beforeAll(async () => {
   await startElectron(['--data', dataDir, '--no-demo'], baseDir);
 });
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('electron/main.ts', () => {
   it('creates one hardened window loading the built renderer', () => {
@@ -22,7 +26,7 @@ describe('electron/main.ts', () => {
     const prefs = recorded.windows[0]?.options.webPreferences;
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
     expect(prefs?.preload).toBe(join(baseDir, 'preload.cjs'));
-    expect(recorded.windows[0]?.loaded).toBe(join(process.cwd(), 'dist', 'renderer', 'index.html'));
+    expect(recorded.windows[0]?.loaded).toBe(indexHtml);
   });
 
   it('denies every permission request and sets the CSP header', () => {

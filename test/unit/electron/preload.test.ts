@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { recorded } from '../../fakes/electron';
 import { bridge } from '../../../electron/preload';
+import { recorded } from '../../fakes/electron';
 
 describe('electron/preload.ts', () => {
   it('exposes exactly one object, window.api, with invoke only', () => {

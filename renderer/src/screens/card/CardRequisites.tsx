@@ -16,7 +16,10 @@ function ApplicantBlock({ card }: { card: AppealCard }) {
       <dl className="requisites">
         <Requisite label={t('fields.applicant.kind')}>{t(`enums.applicantKind.${a.kind}`)}</Requisite>
         {a.kind === 'person' ? (
-          <Requisite label={`${t('fields.applicant.surname')}, ${t('fields.applicant.name')}, ${t('fields.applicant.patronymic')}`} testId="card-applicant">
+          <Requisite
+            label={`${t('fields.applicant.surname')}, ${t('fields.applicant.name')}, ${t('fields.applicant.patronymic')}`}
+            testId="card-applicant"
+          >
             {[a.surname, a.name, a.patronymic].filter(Boolean).join(' ')}
           </Requisite>
         ) : (
@@ -59,7 +62,12 @@ function RegistrationBlock({ card }: { card: AppealCard }) {
         </Requisite>
         <Requisite label={t('fields.receivedAt')}>{formatDateTime(card.receivedAt)}</Requisite>
         <Requisite label={t('fields.registeredAt')}>{formatDateTime(card.registeredAt)}</Requisite>
-        <Requisite label={t('card.deadline')} testId="card-deadline">
+        <Requisite
+          label={
+            card.status === 'draft' || card.status === 'received' ? t('card.registrationDeadline') : t('card.deadline')
+          }
+          testId="card-deadline"
+        >
           {card.deadlineAt ? (
             <>
               <strong>{formatDateTime(card.deadlineAt)}</strong>
@@ -104,9 +112,7 @@ function AppealBlock({ card }: { card: AppealCard }) {
           )}
         </Requisite>
         <Requisite label={t('fields.territoryCode')}>{territory ? territory.name : card.territoryCode}</Requisite>
-        <Requisite label={t('fields.needsAdditionalStudy')}>
-          {card.needsAdditionalStudy ? t('app.yes') : t('app.no')}
-        </Requisite>
+        <Requisite label={t('card.needsStudy')}>{card.needsAdditionalStudy ? t('app.yes') : t('app.no')}</Requisite>
       </dl>
     </section>
   );

@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 
 /** One label–value line of the card; empty values show a dash. */
 export function Requisite(props: { label: string; children: ReactNode; testId?: string }) {
-  const empty = props.children === '' || props.children === null || props.children === undefined;
+  const c = props.children;
+  const empty = c === '' || c === null || c === undefined || c === false;
   return (
     <>
       <dt>{props.label}</dt>

@@ -71,7 +71,12 @@ export function ApplicantSection({ autoFocus }: { autoFocus: boolean }) {
             </Field>
           </>
         )}
-        <Field path="applicant.address" label={t('fields.applicant.address')} span={5} required={named || a.kind === 'legal'}>
+        <Field
+          path="applicant.address"
+          label={t('fields.applicant.address')}
+          span={5}
+          required={named || a.kind === 'legal'}
+        >
           {text('address', 500)}
         </Field>
         <Field path="applicant.phone" label={t('fields.applicant.phone')} span={2}>
@@ -96,7 +101,11 @@ export function ApplicantSection({ autoFocus }: { autoFocus: boolean }) {
           />
         </Field>
         <Field path="applicantCategory" label={t('fields.applicantCategory')} span={3}>
-          <select {...categoryProps} value={state.applicantCategory} onChange={(e) => update('applicantCategory', e.target.value)}>
+          <select
+            {...categoryProps}
+            value={state.applicantCategory}
+            onChange={(e) => update('applicantCategory', e.target.value)}
+          >
             <option value="">{t('form.select')}</option>
             {categories.map((c) => (
               <option key={c.code} value={c.code}>

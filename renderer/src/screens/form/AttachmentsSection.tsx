@@ -57,7 +57,9 @@ export function AttachmentsSection() {
                         checked={a.participantsList}
                         onChange={(e) => {
                           const checked = e.target.checked;
-                          setAttachments((all) => all.map((x, j) => (j === i ? { ...x, participantsList: checked } : x)));
+                          setAttachments((all) =>
+                            all.map((x, j) => (j === i ? { ...x, participantsList: checked } : x)),
+                          );
                           clearAttachmentIssues();
                         }}
                       />{' '}

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDictionaries } from '../../app/session';
 import { navigate } from '../../lib/router';
 import { useScreenReady } from '../../lib/screen';
 import { ApplicantSection } from './ApplicantSection';
@@ -18,7 +19,8 @@ export function CardFormScreen({ id }: { id: string | null }) {
   const form = useCardForm(id);
   const formRef = useRef<HTMLFormElement>(null);
   const { load, submit, focusRequest, issues, busy, dirty } = form;
-  useScreenReady('form', load.phase === 'ready');
+  const { settled } = useDictionaries();
+  useScreenReady('form', load.phase === 'ready' && settled);
 
   // Focus the first invalid field whenever a submit is refused (not on every keystroke).
   const issuesRef = useRef(issues);

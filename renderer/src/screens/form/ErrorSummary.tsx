@@ -5,8 +5,8 @@ import { displayField } from './issues';
 /** All problems of the card at the top; a click goes to the field. */
 export function ErrorSummary() {
   const { t } = useTranslation();
-  const { issues } = useForm();
-  if (issues.length === 0) return null;
+  const { issues, summaryShown } = useForm();
+  if (!summaryShown || issues.length === 0) return null;
   const goTo = (field: string) => {
     const el = document.querySelector<HTMLElement>(`[data-field="${CSS.escape(displayField(field))}"]`);
     el?.focus();
@@ -14,7 +14,7 @@ export function ErrorSummary() {
   };
   return (
     <div className="error-summary" role="alert" data-testid="form-errors">
-      <div className="error-summary-title">{t('form.errorsTitle', { count: issues.length })}</div>
+      <div className="error-summary-title">{t('form.errorsTitle', { n: String(issues.length) })}</div>
       <ul>
         {issues.map((issue, i) => (
           <li key={`${issue.field}-${issue.rule}-${issue.position ?? i}`}>

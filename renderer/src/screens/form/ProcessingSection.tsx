@@ -16,7 +16,11 @@ export function ProcessingSection() {
       <legend>{t('form.sections.processing')}</legend>
       <div className="form-grid">
         <Field path="responsibleHeadId" label={t('fields.responsibleHeadId')} span={4}>
-          <select {...headProps} value={state.responsibleHeadId} onChange={(e) => update('responsibleHeadId', e.target.value)}>
+          <select
+            {...headProps}
+            value={state.responsibleHeadId}
+            onChange={(e) => update('responsibleHeadId', e.target.value)}
+          >
             <option value="">{t('form.select')}</option>
             {heads.map((h) => (
               <option key={h.id} value={h.id}>

@@ -25,7 +25,12 @@ export function TopicsPicker() {
               tabIndex={-1}
               className="chip-remove"
               aria-label={t('form.topics.remove', { name: name || code })}
-              onClick={() => update('topicCodes', selected.filter((c) => c !== code))}
+              onClick={() =>
+                update(
+                  'topicCodes',
+                  selected.filter((c) => c !== code),
+                )
+              }
             >
               ×
             </button>

@@ -29,6 +29,8 @@ export function useCardForm(initialId: string | null) {
   const [saved, setSaved] = useState<{ id: string | null; version: number | null }>({ id: initialId, version: null });
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   const [focusRequest, setFocusRequest] = useState(0);
+  /** The summary at the top appears once a save or registration was refused (not for on-blur hints). */
+  const [summaryShown, setSummaryShown] = useState(false);
   const [busy, setBusy] = useState<'save' | 'register' | null>(null);
   const [topError, setTopError] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
@@ -55,13 +57,20 @@ export function useCardForm(initialId: string | null) {
       (err: unknown) => {
         reportIfUnauthenticated(err);
         if (alive)
-          setLoad({ phase: 'failed', message: errorCode(err) === 'NOT_FOUND' ? t('form.notFound') : errorMessage(err) });
+          setLoad({
+            phase: 'failed',
+            message: errorCode(err) === 'NOT_FOUND' ? t('form.notFound') : errorMessage(err),
+          });
       },
     );
     return () => {
       alive = false;
     };
   }, [initialId, t]);
+
+  useEffect(() => {
+    if (issues.length === 0) setSummaryShown(false);
+  }, [issues]);
 
   const clearAt = useCallback((path: string) => {
     setIssues((list) => (list.some((i) => displayField(i.field) === path) ? replaceIssuesAt(list, path, []) : list));
@@ -89,7 +98,10 @@ export function useCardForm(initialId: string | null) {
     (key: ApplicantField | 'kind', value: string) => {
       setState((s) => ({
         ...s,
-        applicant: key === 'kind' ? { ...s.applicant, kind: value === 'legal' ? 'legal' : 'person' } : { ...s.applicant, [key]: value },
+        applicant:
+          key === 'kind'
+            ? { ...s.applicant, kind: value === 'legal' ? 'legal' : 'person' }
+            : { ...s.applicant, [key]: value },
       }));
       setDirty(true);
       clearAt(`applicant.${key}`);
@@ -97,13 +109,10 @@ export function useCardForm(initialId: string | null) {
     [clearAt],
   );
 
-  const setAttachments = useCallback(
-    (change: (list: Attachment[]) => Attachment[]) => {
-      setState((s) => ({ ...s, attachments: change(s.attachments) }));
-      setDirty(true);
-    },
-    [],
-  );
+  const setAttachments = useCallback((change: (list: Attachment[]) => Attachment[]) => {
+    setState((s) => ({ ...s, attachments: change(s.attachments) }));
+    setDirty(true);
+  }, []);
 
   /** After removing a file the indices shift: per-file issues no longer point at the right row. */
   const clearAttachmentIssues = useCallback(() => {
@@ -122,6 +131,7 @@ export function useCardForm(initialId: string | null) {
 
   const showIssues = useCallback((next: ValidationIssue[]) => {
     setIssues(next);
+    setSummaryShown(true);
     setFocusRequest((n) => n + 1);
   }, []);
 
@@ -143,6 +153,7 @@ export function useCardForm(initialId: string | null) {
           const result = await api.call('appeals:save', input);
           setSaved({ id: result.id, version: result.version });
           setIssues([]);
+          setSummaryShown(false);
           setDirty(false);
           touched.current = { source: true, answerForm: true };
           navigate({ screen: 'edit', id: result.id }, { silent: true });
@@ -174,6 +185,7 @@ export function useCardForm(initialId: string | null) {
     saved,
     issues,
     focusRequest,
+    summaryShown,
     busy,
     topError,
     dirty,

@@ -31,14 +31,22 @@ export function useUploads() {
       const accepted: { file: File; head: Uint8Array; key: string }[] = [];
       for (const file of files) {
         if (room <= 0) {
-          problems.push({ field: 'attachments', rule: 'too-many-files', message: t('form.attachments.tooMany', { max: MAX_FILES }) });
+          problems.push({
+            field: 'attachments',
+            rule: 'too-many-files',
+            message: t('form.attachments.tooMany', { max: String(MAX_FILES) }),
+          });
           break;
         }
         let head: Uint8Array;
         try {
           head = new Uint8Array(await file.slice(0, FILE_HEAD_BYTES).arrayBuffer());
         } catch {
-          problems.push({ field: 'attachments', rule: 'file-read', message: t('form.attachments.readFailed', { name: file.name }) });
+          problems.push({
+            field: 'attachments',
+            rule: 'file-read',
+            message: t('form.attachments.readFailed', { name: file.name }),
+          });
           continue;
         }
         const issues = checkSingleFile('attachments', { name: file.name, size: file.size, head });

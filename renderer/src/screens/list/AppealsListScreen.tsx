@@ -6,11 +6,20 @@ import { formatCount } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { useScreenReady } from '../../lib/screen';
 import { AppealRowView } from './AppealRowView';
-import { ROW_HEIGHT } from './columns';
+import { COLUMNS, HEADER_HEIGHT, ROW_HEIGHT } from './columns';
+import { gridKeyAction } from './grid-keys';
 import { ListHeader } from './ListHeader';
 import { ListToolbar } from './ListToolbar';
 import { isFiltered, type ListFilters } from './list-query';
 import { useAppealPages } from './use-appeal-pages';
+
+function SpacerRow({ height }: { height: number }) {
+  return (
+    <tr className="spacer" style={{ height }}>
+      <td colSpan={COLUMNS.length} />
+    </tr>
+  );
+}
 
 /** Where the list was scrolled, so coming back from a card returns to the same rows. */
 const remembered = { filterKey: '', offset: 0, active: -1 };
@@ -21,16 +30,19 @@ export function AppealsListScreen(props: { filters: ListFilters; onFiltersChange
   const data = useAppealPages(filters);
   const scrollRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const gridRef = useRef<HTMLDivElement>(null);
+  const gridRef = useRef<HTMLTableElement>(null);
   const filterKey = JSON.stringify(filters);
   const restore = remembered.filterKey === filterKey;
   const [active, setActive] = useState(restore ? remembered.active : -1);
+  const restoreRef = useRef(restore);
   useScreenReady('list', data.ready);
 
   const virtualizer = useVirtualizer({
     count: data.count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
+    paddingStart: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
     overscan: 12,
     initialOffset: restore ? remembered.offset : 0,
   });
@@ -38,6 +50,9 @@ export function AppealsListScreen(props: { filters: ListFilters; onFiltersChange
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
+  // Spacer rows stand in for the rows above and below the rendered window.
+  const padTop = items.length ? (items[0]?.start ?? 0) - HEADER_HEIGHT : 0;
+  const padBottom = items.length ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
   const { ensureRange } = data;
   useEffect(() => {
     if (data.count > 0) ensureRange(first, last);
@@ -49,6 +64,7 @@ export function AppealsListScreen(props: { filters: ListFilters; onFiltersChange
     if (data.resultId === 0) return;
     if (firstResult.current) {
       firstResult.current = false;
+      if (restoreRef.current && scrollRef.current) scrollRef.current.scrollTop = remembered.offset;
       return;
     }
     scrollRef.current?.scrollTo({ top: 0 });
@@ -87,27 +103,22 @@ export function AppealsListScreen(props: { filters: ListFilters; onFiltersChange
   };
 
   const onGridKey = (e: React.KeyboardEvent) => {
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 300) / ROW_HEIGHT) - 1);
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => moveTo(active + 1),
-      ArrowUp: () => (active <= 0 ? searchRef.current?.focus() : moveTo(active - 1)),
-      PageDown: () => moveTo(active + page),
-      PageUp: () => moveTo(active - page),
-      Home: () => moveTo(0),
-      End: () => moveTo(data.count - 1),
-      Enter: () => {
-        const row = data.rowAt(active);
-        if (row) open(row);
-      },
-    };
-    const action = keys[e.key];
-    if (action) {
-      e.preventDefault();
-      action();
+    const pageRows = Math.max(
+      1,
+      Math.floor(((scrollRef.current?.clientHeight ?? 300) - HEADER_HEIGHT) / ROW_HEIGHT) - 1,
+    );
+    const action = gridKeyAction(e.key, active, data.count, pageRows);
+    if (!action) return;
+    e.preventDefault();
+    if (action.type === 'move') moveTo(action.to);
+    else if (action.type === 'search') searchRef.current?.focus();
+    else {
+      const row = data.rowAt(active);
+      if (row) open(row);
     }
   };
 
-  const totalText = data.isEstimate ? t('list.moreThan', { count: formatCount(data.total) }) : formatCount(data.total);
+  const totalText = data.isEstimate ? t('list.moreThan', { n: formatCount(data.total) }) : formatCount(data.total);
   const filtered = isFiltered(filters);
 
   return (
@@ -115,7 +126,7 @@ export function AppealsListScreen(props: { filters: ListFilters; onFiltersChange
       <div className="screen-head">
         <h1 id="list-title">{t('list.title')}</h1>
         <span className="list-total" data-testid="list-total" data-total={data.total}>
-          {data.ready && (filtered ? t('list.found', { count: totalText }) : t('list.total', { count: totalText }))}
+          {data.ready && (filtered ? t('list.found', { n: totalText }) : t('list.total', { n: totalText }))}
         </span>
       </div>
       <ListToolbar
@@ -136,40 +147,45 @@ export function AppealsListScreen(props: { filters: ListFilters; onFiltersChange
         </div>
       )}
       <div
-        ref={gridRef}
+        ref={scrollRef}
         className={`grid${data.pending ? ' grid-pending' : ''}`}
-        role="grid"
-        tabIndex={0}
-        aria-labelledby="list-title"
-        aria-rowcount={data.count + 1}
-        aria-activedescendant={active >= 0 && data.rowAt(active) ? `appeal-row-${active}` : undefined}
-        aria-busy={data.pending}
         data-testid="appeal-list"
         data-state={data.pending ? 'loading' : 'ready'}
         data-version={data.version}
-        onKeyDown={onGridKey}
       >
-        <ListHeader filters={filters} onSort={(sort, dir) => onFiltersChange({ ...filters, sort, dir })} />
-        <div ref={scrollRef} className="grid-body" role="rowgroup">
-          <div className="grid-canvas" style={{ height: virtualizer.getTotalSize() }}>
+        <table
+          ref={gridRef}
+          className="grid-table"
+          // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a data table walked with the arrow keys is an ARIA grid (WAI-ARIA APG "Data Grid")
+          role="grid"
+          tabIndex={0}
+          aria-labelledby="list-title"
+          aria-rowcount={data.count + 1}
+          aria-activedescendant={active >= 0 && data.rowAt(active) ? `appeal-row-${active}` : undefined}
+          aria-busy={data.pending}
+          onKeyDown={onGridKey}
+        >
+          <ListHeader filters={filters} onSort={(sort, dir) => onFiltersChange({ ...filters, sort, dir })} />
+          <tbody>
+            {padTop > 0 && <SpacerRow height={padTop} />}
             {items.map((item) => (
               <AppealRowView
                 key={item.key}
                 row={data.rowAt(item.index)}
                 index={item.index}
-                start={item.start}
                 active={item.index === active}
                 onOpen={open}
                 onActivate={setActive}
               />
             ))}
+            {padBottom > 0 && <SpacerRow height={padBottom} />}
+          </tbody>
+        </table>
+        {data.ready && !data.pending && data.count === 0 && (
+          <div className="grid-empty" data-testid="list-empty">
+            {filtered ? t('list.emptyFiltered') : t('list.empty')}
           </div>
-          {data.ready && !data.pending && data.count === 0 && (
-            <div className="grid-empty" data-testid="list-empty">
-              {filtered ? t('list.emptyFiltered') : t('list.empty')}
-            </div>
-          )}
-        </div>
+        )}
       </div>
     </section>
   );

@@ -43,6 +43,7 @@ export function ListToolbar({ filters, onChange, searchRef, onSearchArrowDown }:
         className="search"
         placeholder={t('list.search')}
         aria-label={t('list.searchLabel')}
+        title={t('list.searchHint')}
         value={text}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
@@ -120,26 +121,28 @@ export function ListToolbar({ filters, onChange, searchRef, onSearchArrowDown }:
           ))}
         </select>
       </label>
-      <label className="filter">
-        <span>{t('list.filters.from')}</span>
-        <input
-          type="date"
-          value={filters.from}
-          max={filters.to || undefined}
-          onChange={(e) => set({ from: e.target.value })}
-          data-testid="filter-from"
-        />
-      </label>
-      <label className="filter">
-        <span>{t('list.filters.to')}</span>
-        <input
-          type="date"
-          value={filters.to}
-          min={filters.from || undefined}
-          onChange={(e) => set({ to: e.target.value })}
-          data-testid="filter-to"
-        />
-      </label>
+      <div className="filter">
+        <span>{t('list.filters.period')}</span>
+        <div className="period">
+          <input
+            type="date"
+            aria-label={t('list.filters.from')}
+            value={filters.from}
+            max={filters.to || undefined}
+            onChange={(e) => set({ from: e.target.value })}
+            data-testid="filter-from"
+          />
+          <span aria-hidden="true">—</span>
+          <input
+            type="date"
+            aria-label={t('list.filters.to')}
+            value={filters.to}
+            min={filters.from || undefined}
+            onChange={(e) => set({ to: e.target.value })}
+            data-testid="filter-to"
+          />
+        </div>
+      </div>
       <button
         type="button"
         className="link-button"

@@ -32,3 +32,5 @@ export const COLUMNS: readonly Column[] = [
 ];
 
 export const ROW_HEIGHT = 28;
+/** The sticky header row, above the first data row inside the same scroll area. */
+export const HEADER_HEIGHT = 28;

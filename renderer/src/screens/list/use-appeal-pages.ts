@@ -116,7 +116,10 @@ export function useAppealPages(filters: ListFilters): AppealPages {
     [meta.pending, fetchPage],
   );
 
-  const rowAt = useCallback((index: number) => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], []);
+  const rowAt = useCallback(
+    (index: number) => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
+    [],
+  );
   const reload = useCallback(() => setReloadCount((n) => n + 1), []);
 
   const count = meta.isEstimate

@@ -2,8 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../shared/appeals';
 import { api } from '../../api';
-import type { AppInfo } from '../../app/session';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
+import type { AppInfo } from '../../app/session';
 import { errorMessage } from '../../lib/api-errors';
 import { useScreenReady } from '../../lib/screen';
 

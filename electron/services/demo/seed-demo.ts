@@ -1,0 +1,172 @@
+/**
+ * Fills an empty data folder with the demo organisation, its staff, the dictionaries and N generated
+ * appeals. Registered cards go through the registration service (`registerInTx`: validation, number,
+ * deadline, history, outbox, FTS), the rest through `upsertDraftInTx`, one transaction per batch.
+ */
+import { eq } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import { inTransaction, type WorkingCopy } from '../../../db/open';
+import { appeals, applicantCategories, organisations, territories, topics, userRoles, users } from '../../../db/schema';
+import type { Role } from '../../../shared/appeals/enums';
+import type { User } from '../../../shared/appeals/schema';
+import { validateAppealDraft } from '../../../shared/appeals/validate-appeal';
+import { AppError, validationError } from '../../../shared/errors';
+import { describeAttachments } from '../appeals/attachment-facts';
+import { checkRegistrable, registerInTx } from '../appeals/register-appeal';
+import { upsertDraftInTx } from '../appeals/save-appeal';
+import type { AttachmentStore } from '../attachments/attachment-store';
+import { hashPassword } from '../auth/password';
+import type { CallContext } from '../context';
+import { DEMO_ORGANISATION, DEMO_USERS } from './demo-organisation';
+import { APPLICANT_CATEGORIES, TERRITORIES, TOPICS } from './dictionaries';
+import { appealStream, type GeneratedAppeal } from './generate-appeals';
+
+export interface SeedOptions {
+  appeals: number;
+  /** Default 1. */
+  seed?: number;
+  now: Date;
+  /** Cards per transaction, default 2,000. */
+  batchSize?: number;
+}
+
+export interface SeedResult {
+  users: { login: string; password: string; roles: string[] }[];
+  appeals: { registered: number; received: number; draft: number; attachments: number };
+  /** Milliseconds: password hashing and dictionaries, text generation, validation + writing of the cards. */
+  timings: { setupMs: number; generateMs: number; writeMs: number };
+}
+
+export const ALREADY_SEEDED =
+  'В папке данных уже есть организация: демонстрационные данные загружаются только в пустую папку данных';
+
+const hasOrganisation = (store: WorkingCopy) =>
+  store.db.select({ id: organisations.id }).from(organisations).get() !== undefined;
+
+function insertReferenceData(
+  store: WorkingCopy,
+  hashes: readonly string[],
+  now: Date,
+): { orgId: string; ids: string[] } {
+  const { db } = store;
+  const orgId = uuidv7();
+  db.insert(organisations)
+    .values({ id: orgId, ...DEMO_ORGANISATION })
+    .run();
+  const ids = DEMO_USERS.map((user, i) => {
+    const id = uuidv7();
+    db.insert(users)
+      .values({
+        id,
+        orgId,
+        login: user.login,
+        fullName: user.fullName,
+        position: user.position,
+        passwordHash: hashes[i] ?? '',
+        createdAt: now.getTime(),
+      })
+      .run();
+    for (const role of user.roles) db.insert(userRoles).values({ userId: id, role }).run();
+    return id;
+  });
+  db.insert(topics)
+    .values([...TOPICS])
+    .run();
+  db.insert(territories)
+    .values([...TERRITORIES])
+    .run();
+  db.insert(applicantCategories)
+    .values([...APPLICANT_CATEGORIES])
+    .run();
+  return { orgId, ids };
+}
+
+/** Checks each card as the services would: registration control, or the draft check for unregistered ones. */
+function validate(ctx: CallContext, item: GeneratedAppeal, now: Date): void {
+  if (item.registeredAt) {
+    checkRegistrable(ctx, item.draft, item.registeredAt);
+    return;
+  }
+  const issues = validateAppealDraft(item.draft, {
+    mode: 'draft',
+    files: describeAttachments(ctx.files, item.draft.attachments),
+    registeredAt: now,
+  });
+  if (issues.length > 0) throw validationError(issues);
+}
+
+function writeCard(ctx: CallContext, item: GeneratedAppeal, now: Date): void {
+  const input = { id: null, draft: item.draft, expectedVersion: null };
+  if (item.registeredAt) {
+    registerInTx(ctx, input, item.registeredAt);
+    return;
+  }
+  const created = Math.min(Date.parse(item.draft.receivedAt) + 10 * 60_000, now.getTime());
+  const { id } = upsertDraftInTx(ctx, input, new Date(created));
+  if (item.status === 'received')
+    ctx.store.db.update(appeals).set({ status: 'received' }).where(eq(appeals.id, id)).run();
+}
+
+export async function seedDemo(store: WorkingCopy, files: AttachmentStore, options: SeedOptions): Promise<SeedResult> {
+  if (hasOrganisation(store)) throw new AppError('CONFLICT', ALREADY_SEEDED);
+  const { now } = options;
+  const started = performance.now();
+  const hashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.login)));
+  const { ids } = inTransaction(store.sqlite, () => {
+    if (hasOrganisation(store)) throw new AppError('CONFLICT', ALREADY_SEEDED);
+    return insertReferenceData(store, hashes, now);
+  });
+  const userId = (login: string) => ids[DEMO_USERS.findIndex((u) => u.login === login)] ?? '';
+  const clerk = DEMO_USERS[0];
+  const clerkUser: User = {
+    id: userId('clerk'),
+    login: 'clerk',
+    fullName: clerk?.fullName ?? '',
+    position: clerk?.position ?? '',
+    roles: ['clerk'],
+  };
+  const ctx: CallContext = {
+    store,
+    files,
+    clock: () => now,
+    mode: 'browser',
+    version: 'demo',
+    demoLogin: null,
+    session: { user: clerkUser },
+  };
+  const headIds = DEMO_USERS.filter((u) => u.roles.includes('head')).map((u) => userId(u.login));
+  const timings = { setupMs: performance.now() - started, generateMs: 0, writeMs: 0 };
+  const counts = { registered: 0, received: 0, draft: 0, attachments: 0 };
+
+  const stream = appealStream({ count: options.appeals, seed: options.seed ?? 1, now, headIds });
+  const batchSize = options.batchSize ?? 2000;
+  for (;;) {
+    const t0 = performance.now();
+    const batch: GeneratedAppeal[] = [];
+    for (let next = stream.next(); !next.done; next = stream.next()) {
+      batch.push(next.value);
+      if (batch.length >= batchSize) break;
+    }
+    const t1 = performance.now();
+    timings.generateMs += t1 - t0;
+    if (batch.length === 0) break;
+    for (const item of batch) {
+      for (const file of item.files) if (!files.has(file.ref.sha256)) files.put(file.bytes);
+      validate(ctx, item, now);
+    }
+    inTransaction(store.sqlite, () => {
+      for (const item of batch) writeCard(ctx, item, now);
+    });
+    for (const item of batch) {
+      counts[item.status]++;
+      counts.attachments += item.files.length;
+    }
+    timings.writeMs += performance.now() - t1;
+    if (batch.length < batchSize) break;
+  }
+  return {
+    users: DEMO_USERS.map((u) => ({ login: u.login, password: u.login, roles: [...u.roles] as Role[] })),
+    appeals: counts,
+    timings,
+  };
+}

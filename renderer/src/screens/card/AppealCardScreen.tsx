@@ -1,0 +1,103 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppealCard } from '../../../../shared/appeals';
+import { api } from '../../api';
+import { RegNumber } from '../../components/RegNumber';
+import { StatusBadge } from '../../components/StatusBadge';
+import { errorCode, errorMessage, reportIfUnauthenticated } from '../../lib/api-errors';
+import { navigate } from '../../lib/router';
+import { useScreenReady } from '../../lib/screen';
+import { CardAttachments } from './CardAttachments';
+import { CardRequisites } from './CardRequisites';
+import { HistoryTable } from './HistoryTable';
+
+type Load = { phase: 'loading' } | { phase: 'failed'; message: string } | { phase: 'ready'; card: AppealCard };
+
+/** The registration card, read-only: requisites, deadline, attachments, history. */
+export function AppealCardScreen({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const [load, setLoad] = useState<Load>({ phase: 'loading' });
+  useScreenReady('card', load.phase === 'ready');
+
+  useEffect(() => {
+    let alive = true;
+    api.call('appeals:get', { id }).then(
+      (card) => alive && setLoad({ phase: 'ready', card }),
+      (err: unknown) => {
+        reportIfUnauthenticated(err);
+        if (alive)
+          setLoad({
+            phase: 'failed',
+            message: errorCode(err) === 'NOT_FOUND' ? t('card.notFound') : errorMessage(err),
+          });
+      },
+    );
+    return () => {
+      alive = false;
+    };
+  }, [id, t]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented && !document.querySelector('dialog[open]')) {
+        navigate({ screen: 'list' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  if (load.phase === 'loading') return <div className="screen-message">{t('app.loading')}</div>;
+  if (load.phase === 'failed') {
+    return (
+      <div className="screen-message" role="alert">
+        <p>{load.message}</p>
+        <button type="button" onClick={() => navigate({ screen: 'list' })}>
+          {t('card.toList')}
+        </button>
+      </div>
+    );
+  }
+
+  const { card } = load;
+  return (
+    <article className="screen appeal-card" data-testid="appeal-card" data-id={card.id} data-status={card.status}>
+      <div className="screen-head">
+        <button type="button" className="link-button back" onClick={() => navigate({ screen: 'list' })}>
+          ← {t('card.toList')}
+        </button>
+        <h1>
+          {t('card.title')}{' '}
+          <span
+            data-testid="card-reg-number"
+            data-number={card.regNumber ?? ''}
+            data-provisional={card.numberProvisional ? 'true' : 'false'}
+          >
+            {card.regNumber ? (
+              <RegNumber number={card.regNumber} provisional={card.numberProvisional} />
+            ) : (
+              <span className="muted">{t('card.notRegistered')}</span>
+            )}
+          </span>
+        </h1>
+        <StatusBadge status={card.status} />
+        <span className="spacer" />
+        {card.status === 'draft' && (
+          <button
+            type="button"
+            className="primary"
+            onClick={() => navigate({ screen: 'edit', id: card.id })}
+            data-testid="card-edit"
+          >
+            {t('card.edit')}
+          </button>
+        )}
+      </div>
+      <div className="card-scroll">
+        <CardRequisites card={card} />
+        <CardAttachments attachments={card.attachments} />
+        <HistoryTable history={card.history} />
+      </div>
+    </article>
+  );
+}
