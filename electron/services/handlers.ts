@@ -6,6 +6,7 @@ import { organisationOf, saveAppeal } from './appeals/save-appeal';
 import { readAttachment, uploadAttachment } from './attachments/upload-attachment';
 import { login, requireUser } from './auth/auth-service';
 import { getCalendarYear, saveCalendarSettings } from './calendar/calendar-service';
+import { organisationCalendar } from './calendar/org-calendar';
 import type { CallContext } from './context';
 import { getDictionaries } from './dictionaries';
 
@@ -33,7 +34,7 @@ export const handlers: HandlerTable = {
   'dictionaries:get': (ctx) => getDictionaries(ctx),
   'appeals:list': (ctx, input) => {
     requireUser(ctx);
-    return listAppeals(ctx.store.sqlite, input);
+    return listAppeals(ctx.store.sqlite, input, ctx.clock(), organisationCalendar(ctx.store.db));
   },
   'appeals:get': (ctx, input) => {
     requireUser(ctx);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEADLINE_STATES } from '../deadlines/deadline-state';
 import {
   ANSWER_FORMS,
   APPEAL_KINDS,
@@ -76,6 +77,8 @@ export const appealRowSchema = z.object({
   registeredAt: z.string().nullable(),
   deadlineAt: z.string().nullable(),
   responsibleHead: z.string().nullable(),
+  /** Urgency of a running deadline (null when the deadline is far or the review has ended). */
+  deadlineState: z.enum(DEADLINE_STATES).nullable(),
 });
 export type AppealRow = z.infer<typeof appealRowSchema>;
 
@@ -119,6 +122,7 @@ export const appealListQuerySchema = z.object({
   kind: z.enum(APPEAL_KINDS).optional(),
   form: z.enum(SUBMISSION_FORMS).optional(),
   responsibleHeadId: z.string().max(64).optional(),
+  deadline: z.enum(DEADLINE_STATES).optional(),
   /** Period of receipt, calendar days in Minsk time, inclusive. */
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),

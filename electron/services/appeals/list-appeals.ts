@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
 import { prepareCached } from '../../../db/statement-cache';
 import type { AppealListQuery, AppealRow } from '../../../shared/appeals';
-import { minskDayStart, toMinskIso } from '../../../shared/calendar';
+import { minskDayStart, toMinskIso, type WorkingCalendar } from '../../../shared/calendar';
+import { deadlineState, deadlineWindows } from '../../../shared/deadlines';
+import { FINAL_STATUSES } from '../../../shared/status';
 import { ftsMatchExpression } from './fts-query';
 
 const SORT_COLUMNS: Record<AppealListQuery['sort'], string> = {
@@ -31,7 +33,10 @@ interface RawRow {
   head: string | null;
 }
 
-function whereClause(q: AppealListQuery): { sql: string; params: unknown[] } {
+type Windows = ReturnType<typeof deadlineWindows>;
+const FINAL = [...FINAL_STATUSES].map((s) => `'${s}'`).join(', ');
+
+function whereClause(q: AppealListQuery, windows: Windows): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, value: unknown) => {
@@ -44,6 +49,11 @@ function whereClause(q: AppealListQuery): { sql: string; params: unknown[] } {
   if (q.responsibleHeadId) add('a.responsible_head_id = ?', q.responsibleHeadId);
   if (q.from) add('a.received_at >= ?', minskDayStart(q.from).getTime());
   if (q.to) add('a.received_at < ?', minskDayStart(q.to).getTime() + DAY_MS);
+  if (q.deadline) {
+    const window = windows[q.deadline];
+    parts.push(`a.deadline_at BETWEEN ? AND ? AND a.status NOT IN (${FINAL})`);
+    params.push(window.from, window.to);
+  }
   return { sql: parts.length ? parts.join(' AND ') : '1', params };
 }
 
@@ -55,8 +65,9 @@ const COLUMNS = `a.id, a.status, a.reg_number, a.number_provisional, a.kind, a.f
  * With a search the FTS index is walked newest-first (rowid order, which the index keeps) and stops
  * after one page, instead of ranking every match by bm25: a common word costs what a rare one does.
  */
-export function listAppeals(sqlite: Database.Database, q: AppealListQuery) {
-  const where = whereClause(q);
+export function listAppeals(sqlite: Database.Database, q: AppealListQuery, now: Date, calendar: WorkingCalendar) {
+  const windows = deadlineWindows(now, calendar);
+  const where = whereClause(q, windows);
   const match = ftsMatchExpression(q.query);
   const cached = (sql: string) => prepareCached(sqlite, sql);
   let rows: RawRow[];
@@ -90,12 +101,12 @@ export function listAppeals(sqlite: Database.Database, q: AppealListQuery) {
     ).all(...where.params, q.limit, q.offset) as RawRow[];
     total = (cached(`SELECT count(*) AS n FROM appeals a WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
   }
-  return { total, totalIsEstimate, rows: rows.map(toRow) };
+  return { total, totalIsEstimate, rows: rows.map((r) => toRow(r, windows)) };
 }
 
 const isoOrNull = (ms: number | null) => (ms === null ? null : toMinskIso(new Date(ms)));
 
-function toRow(r: RawRow): AppealRow {
+function toRow(r: RawRow, windows: Windows): AppealRow {
   return {
     id: r.id,
     status: r.status,
@@ -109,5 +120,6 @@ function toRow(r: RawRow): AppealRow {
     registeredAt: isoOrNull(r.registered_at),
     deadlineAt: isoOrNull(r.deadline_at),
     responsibleHead: r.head,
+    deadlineState: r.deadline_at === null || FINAL_STATUSES.has(r.status) ? null : deadlineState(r.deadline_at, windows),
   };
 }

@@ -5,14 +5,15 @@ import { registerAppeal, registerMany } from '../../../electron/services/appeals
 import { saveAppeal } from '../../../electron/services/appeals/save-appeal';
 import { uploadAttachment } from '../../../electron/services/attachments/upload-attachment';
 import { appealListQuerySchema } from '../../../shared/appeals';
+import { NATIONAL_CALENDAR } from '../../../shared/calendar';
 import { AppError } from '../../../shared/errors';
 import { draft, makeTestServices, TINY_PDF } from '../../helpers/test-services';
 
 let env: ReturnType<typeof makeTestServices>;
 afterEach(() => env?.cleanup());
 
-const list = (q: Record<string, unknown> = {}) =>
-  listAppeals(env.services.store.sqlite, appealListQuerySchema.parse(q));
+const list = (q: Record<string, unknown> = {}, now = new Date('2026-03-10T12:00:00+03:00')) =>
+  listAppeals(env.services.store.sqlite, appealListQuerySchema.parse(q), now, NATIONAL_CALENDAR);
 const count = (table: string) =>
   (env.services.store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
@@ -145,5 +146,18 @@ describe('finding appeals', () => {
     expect(list({ sort: 'regNumber', dir: 'asc' }).rows[0]?.regNumber).toBe('ОГ-2026-1');
     expect(list({ from: '2026-03-11' }).total).toBe(0);
     expect(list({ from: '2026-03-10', to: '2026-03-10' }).total).toBe(2);
+  });
+
+  it('marks and filters running deadlines: overdue, due today, due within 3 working days', () => {
+    env = makeTestServices();
+    registerAppeal(env.clerk, { id: null, draft: draft(), expectedVersion: null }); // due 25.03.2026 23:59:59.999
+    const at = (iso: string) => list({}, new Date(iso)).rows[0]?.deadlineState;
+    expect(at('2026-03-19T12:00:00+03:00')).toBeNull(); // Thu; 3 working days: Fri, Mon, Tue 24.03
+    expect(at('2026-03-20T12:00:00+03:00')).toBe('soon'); // Fri; Mon, Tue, Wed 25.03
+    expect(at('2026-03-25T08:00:00+03:00')).toBe('today');
+    expect(at('2026-03-26T00:00:00+03:00')).toBe('overdue');
+    expect(list({ deadline: 'overdue' }, new Date('2026-03-26T00:00:00+03:00')).total).toBe(1);
+    expect(list({ deadline: 'today' }, new Date('2026-03-26T00:00:00+03:00')).total).toBe(0);
+    expect(list({ deadline: 'soon' }, new Date('2026-03-20T12:00:00+03:00')).total).toBe(1);
   });
 });
