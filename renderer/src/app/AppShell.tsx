@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { navigate, useRoute } from '../lib/router';
+import { CalendarScreen } from '../screens/calendar/CalendarScreen';
 import { AppealCardScreen } from '../screens/card/AppealCardScreen';
 import { CardFormScreen } from '../screens/form/CardFormScreen';
 import { AppealsListScreen } from '../screens/list/AppealsListScreen';
@@ -40,6 +41,9 @@ export function AppShell() {
       break;
     case 'card':
       screen = <AppealCardScreen key={key} id={route.id} />;
+      break;
+    case 'calendar':
+      screen = <CalendarScreen key={key} />;
       break;
     default:
       screen = <AppealsListScreen filters={filters} onFiltersChange={setFilters} />;

@@ -4,6 +4,7 @@ import { navigate, type Route } from '../lib/router';
 export function SideNav({ route }: { route: Route }) {
   const { t } = useTranslation();
   const inList = route.screen === 'list' || route.screen === 'card';
+  const inCalendar = route.screen === 'calendar';
   return (
     <nav className="sidenav" aria-label={t('shell.navLabel')}>
       <a
@@ -24,6 +25,14 @@ export function SideNav({ route }: { route: Route }) {
         <span>+ {t('shell.newAppeal')}</span>
         <kbd>Ctrl+N</kbd>
       </button>
+      <a
+        href="#/calendar"
+        className={inCalendar ? 'nav-item nav-group active' : 'nav-item nav-group'}
+        aria-current={inCalendar ? 'page' : undefined}
+        data-testid="nav-calendar"
+      >
+        {t('shell.calendar')}
+      </a>
     </nav>
   );
 }

@@ -5,11 +5,13 @@ export type Route =
   | { screen: 'list' }
   | { screen: 'new' }
   | { screen: 'edit'; id: string }
-  | { screen: 'card'; id: string };
+  | { screen: 'card'; id: string }
+  | { screen: 'calendar' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '/new') return { screen: 'new' };
+  if (path === '/calendar') return { screen: 'calendar' };
   const edit = /^\/appeals\/([^/]+)\/edit$/.exec(path);
   if (edit?.[1]) return { screen: 'edit', id: decodeURIComponent(edit[1]) };
   const card = /^\/appeals\/([^/]+)$/.exec(path);
@@ -21,6 +23,8 @@ export function routeHash(route: Route): string {
   switch (route.screen) {
     case 'new':
       return '#/new';
+    case 'calendar':
+      return '#/calendar';
     case 'edit':
       return `#/appeals/${encodeURIComponent(route.id)}/edit`;
     case 'card':

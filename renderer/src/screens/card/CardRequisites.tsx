@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { AppealCard } from '../../../../shared/appeals';
 import { useDictionaries } from '../../app/session';
+import { DeadlineBadge } from '../../components/DeadlineBadge';
 import { RegNumber } from '../../components/RegNumber';
 import { StatusBadge } from '../../components/StatusBadge';
+import { knownDeadlineState } from '../../lib/deadline-states';
 import { formatDateTime } from '../../lib/minsk-date';
 import { Requisite } from './Requisite';
 
@@ -46,6 +48,9 @@ function RegistrationBlock({ card }: { card: AppealCard }) {
   const { t } = useTranslation();
   const { headById } = useDictionaries();
   const head = card.responsibleHeadId ? (headById.get(card.responsibleHeadId) ?? card.responsibleHeadId) : '';
+  // Before registration the term running is the registration one (regulation 4.4), afterwards the review term.
+  const registration = card.status === 'draft' || card.status === 'received';
+  const state = knownDeadlineState(card);
   return (
     <section className="card-block">
       <h2>{t('card.sections.registration')}</h2>
@@ -63,14 +68,13 @@ function RegistrationBlock({ card }: { card: AppealCard }) {
         <Requisite label={t('fields.receivedAt')}>{formatDateTime(card.receivedAt)}</Requisite>
         <Requisite label={t('fields.registeredAt')}>{formatDateTime(card.registeredAt)}</Requisite>
         <Requisite
-          label={
-            card.status === 'draft' || card.status === 'received' ? t('card.registrationDeadline') : t('card.deadline')
-          }
+          label={registration ? t('card.registrationDeadline') : t('card.deadline')}
           testId="card-deadline"
         >
           {card.deadlineAt ? (
             <>
               <strong>{formatDateTime(card.deadlineAt)}</strong>
+              {state && <DeadlineBadge state={state} />}
               {card.deadlineExplanation && (
                 <div className="deadline-explanation" data-testid="card-deadline-explanation">
                   {card.deadlineExplanation}

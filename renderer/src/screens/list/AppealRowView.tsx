@@ -1,11 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { AppealRow, AppealStatus } from '../../../../shared/appeals';
+import type { AppealRow } from '../../../../shared/appeals';
+import { DeadlineBadge } from '../../components/DeadlineBadge';
 import { RegNumber } from '../../components/RegNumber';
 import { StatusBadge } from '../../components/StatusBadge';
-import { formatDate, formatDateTime, isPast } from '../../lib/minsk-date';
+import { formatDate, formatDateTime } from '../../lib/minsk-date';
 import { COLUMNS } from './columns';
-
-const RUNNING: ReadonlySet<AppealStatus> = new Set(['received', 'registered', 'under_resolution']);
 
 interface Props {
   row: AppealRow | undefined;
@@ -24,7 +23,7 @@ export function AppealRowView({ row, index, active, onOpen, onActivate }: Props)
       </tr>
     );
   }
-  const overdue = RUNNING.has(row.status) && isPast(row.deadlineAt);
+  const state = row.deadlineState;
   const form = t(`enums.form.${row.form}`);
   const formShort = t(`enums.formShort.${row.form}`);
   return (
@@ -51,8 +50,13 @@ export function AppealRowView({ row, index, active, onOpen, onActivate }: Props)
       <td>
         <StatusBadge status={row.status} />
       </td>
-      <td className={overdue ? 'nums overdue' : 'nums'} title={overdue ? t('list.overdue') : undefined}>
-        {formatDate(row.deadlineAt)}
+      <td
+        className={state === 'overdue' ? 'nums deadline-cell overdue' : 'nums deadline-cell'}
+        title={formatDateTime(row.deadlineAt) || undefined}
+        data-testid="row-deadline"
+      >
+        <span className="deadline-date">{formatDate(row.deadlineAt)}</span>
+        {state && <DeadlineBadge state={state} />}
       </td>
       <td title={row.responsibleHead ?? undefined}>{row.responsibleHead ?? ''}</td>
     </tr>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { APPEAL_KINDS, APPEAL_STATUSES, SUBMISSION_FORMS } from '../../../../shared/appeals';
+import { DEADLINE_STATES } from '../../../../shared/deadlines';
 import { useDictionaries } from '../../app/session';
 import { useDebounced } from '../../lib/use-debounced';
 import { EMPTY_FILTERS, type ListFilters } from './list-query';
@@ -71,6 +72,22 @@ export function ListToolbar({ filters, onChange, searchRef, onSearchArrowDown }:
           {APPEAL_STATUSES.map((s) => (
             <option key={s} value={s}>
               {t(`enums.status.${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="filter">
+        <span>{t('list.filters.deadline')}</span>
+        <select
+          className="filter-deadline"
+          value={filters.deadline}
+          onChange={(e) => set({ deadline: pick(DEADLINE_STATES, e.target.value) })}
+          data-testid="filter-deadline"
+        >
+          <option value="">{any}</option>
+          {DEADLINE_STATES.map((d) => (
+            <option key={d} value={d}>
+              {t(`list.filters.deadlineStates.${d}`)}
             </option>
           ))}
         </select>

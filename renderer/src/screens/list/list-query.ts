@@ -5,6 +5,7 @@ import type {
   listSortFields,
   SubmissionForm,
 } from '../../../../shared/appeals';
+import type { DeadlineState } from '../../../../shared/deadlines';
 
 export type SortField = (typeof listSortFields)[number];
 export type SortDir = 'asc' | 'desc';
@@ -16,6 +17,8 @@ export interface ListFilters {
   kind: AppealKind | '';
   form: SubmissionForm | '';
   responsibleHeadId: string;
+  /** Urgency of the running deadline (overdue, due today, due within 3 working days). */
+  deadline: DeadlineState | '';
   from: string;
   to: string;
   sort: SortField;
@@ -28,6 +31,7 @@ export const EMPTY_FILTERS: ListFilters = {
   kind: '',
   form: '',
   responsibleHeadId: '',
+  deadline: '',
   from: '',
   to: '',
   sort: 'receivedAt',
@@ -42,11 +46,12 @@ export function toListQuery(f: ListFilters, offset: number): AppealListQueryInpu
   if (f.kind) q.kind = f.kind;
   if (f.form) q.form = f.form;
   if (f.responsibleHeadId) q.responsibleHeadId = f.responsibleHeadId;
+  if (f.deadline) q.deadline = f.deadline;
   if (f.from) q.from = f.from;
   if (f.to) q.to = f.to;
   return q;
 }
 
 export function isFiltered(f: ListFilters): boolean {
-  return Boolean(f.query.trim() || f.status || f.kind || f.form || f.responsibleHeadId || f.from || f.to);
+  return Boolean(f.query.trim() || f.status || f.kind || f.form || f.responsibleHeadId || f.deadline || f.from || f.to);
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppealRow } from '../../../../shared/appeals';
 import { api } from '../../api';
 import { errorMessage, reportIfUnauthenticated } from '../../lib/api-errors';
+import { rememberDeadlineStates } from '../../lib/deadline-states';
 import { type ListFilters, PAGE_SIZE, toListQuery } from './list-query';
 
 interface Meta {
@@ -70,6 +71,7 @@ export function useAppealPages(filters: ListFilters): AppealPages {
         const first = page === 0;
         if (first) pages.current = new Map();
         pages.current.set(page, res.rows);
+        rememberDeadlineStates(res.rows);
         const end = page * PAGE_SIZE + res.rows.length;
         setMeta((m) => {
           const knownEnd = first ? end : Math.max(m.knownEnd, end);
