@@ -11,7 +11,7 @@ module.exports = {
       comment: 'shared/ is pure TypeScript: nothing outside shared/, no Node built-ins, no Electron',
       severity: 'error',
       from: { path: '^shared/' },
-      to: { pathNot: ['^shared/', '^node_modules/(zod)/'], dependencyTypesNot: ['type-only'] },
+      to: { pathNot: ['^shared/', '^node_modules/(zod|@noble/hashes)/'], dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'shared-no-node',

@@ -3,25 +3,30 @@
  * the raw better-sqlite3 query of the same shape on the same database, interleaved.
  */
 import type Database from 'better-sqlite3';
+import type { WorkingCopy } from '../db/open';
 import { ftsMatchExpression } from '../electron/services/appeals/fts-query';
-import { listAppeals } from '../electron/services/appeals/list-appeals';
-import { createRng } from '../electron/services/demo/prng';
+import { listAppeals, SORT_COLUMNS } from '../electron/services/appeals/list-appeals';
+import { organisationCalendar } from '../electron/services/calendar/org-calendar';
 import { type AppealListQuery, appealListQuerySchema } from '../shared/appeals';
+import { deadlineWindows } from '../shared/deadlines';
+import { createRng } from '../shared/demo/prng';
+import { FINAL_STATUSES } from '../shared/status';
 import { measurePair, type PairResult } from './lib/stats';
 
 const COLUMNS = `a.id, a.status, a.reg_number, a.number_provisional, a.kind, a.form, a.applicant_display, a.summary,
   a.received_at, a.registered_at, a.deadline_at, u.full_name AS head`;
-const SORT: Record<AppealListQuery['sort'], string> = {
-  receivedAt: 'a.received_at',
-  registeredAt: 'a.registered_at',
-  regNumber: 'a.reg_number',
-  applicant: 'a.applicant_display',
-  deadlineAt: 'a.deadline_at',
-  status: 'a.status',
-};
 const minskMidnight = (date: string) => Date.parse(`${date}T00:00:00+03:00`);
 
-function rawList(sqlite: Database.Database) {
+const FINAL = [...FINAL_STATUSES].map((s) => `'${s}'`).join(', ');
+
+/** What the `appeals:list` handler runs for parsed input: the organisation's calendar, then the service. */
+function product(store: WorkingCopy, now: Date) {
+  return (q: AppealListQuery) => listAppeals(store.sqlite, q, now, organisationCalendar(store.db));
+}
+
+function rawList(store: WorkingCopy, now: Date) {
+  const { sqlite } = store;
+  const windows = deadlineWindows(now, organisationCalendar(store.db));
   const cache = new Map<string, Database.Statement>();
   return (q: AppealListQuery) => {
     const where: string[] = [];
@@ -35,9 +40,16 @@ function rawList(sqlite: Database.Database) {
     if (q.form) add('a.form = ?', q.form);
     if (q.from) add('a.received_at >= ?', minskMidnight(q.from));
     if (q.to) add('a.received_at < ?', minskMidnight(q.to) + 86_400_000);
+    if (q.deadline) {
+      add(`a.deadline_at BETWEEN ? AND ? AND a.status NOT IN (${FINAL})`, windows[q.deadline].from);
+      params.push(windows[q.deadline].to);
+    }
     const dir = q.dir === 'asc' ? 'ASC' : 'DESC';
     const sql = `SELECT ${COLUMNS} FROM appeals a LEFT JOIN users u ON u.id = a.responsible_head_id
-      WHERE ${where.join(' AND ') || '1'} ORDER BY ${SORT[q.sort]} ${dir}, a.local_id ${dir} LIMIT ? OFFSET ?`;
+      WHERE ${where.join(' AND ') || '1'} ORDER BY ${SORT_COLUMNS[q.sort]
+        .split(', ')
+        .map((column) => `${column} ${dir}`)
+        .join(', ')}, a.local_id ${dir} LIMIT ? OFFSET ?`;
     let statement = cache.get(sql);
     if (!statement) {
       statement = sqlite.prepare(sql);
@@ -48,7 +60,7 @@ function rawList(sqlite: Database.Database) {
 }
 
 /** Varied list requests: a filter (or none), a sort, an offset into the first 5,000 rows. */
-function listInputs(count: number, now: Date): AppealListQuery[] {
+export function listInputs(count: number, now: Date): AppealListQuery[] {
   const rng = createRng(99);
   return Array.from({ length: count }, () => {
     const filter = rng.weighted<Record<string, string>>([
@@ -57,7 +69,8 @@ function listInputs(count: number, now: Date): AppealListQuery[] {
       [{ status: rng.pick(['draft', 'received']) }, 10],
       [{ form: rng.pick(['electronic', 'written', 'oral']) }, 10],
       [{ kind: rng.pick(['complaint', 'proposal']) }, 10],
-      [period(rng.int(1, 23), now), 20],
+      [period(rng.int(1, 23), now), 15],
+      [{ deadline: rng.pick(['overdue', 'today', 'soon']) }, 5],
     ]);
     const [sort, dir] = rng.weighted<readonly [AppealListQuery['sort'], 'asc' | 'desc']>([
       [['receivedAt', 'desc'], 40],
@@ -67,7 +80,8 @@ function listInputs(count: number, now: Date): AppealListQuery[] {
       [['regNumber', 'desc'], 15],
     ]);
     const offset = rng.chance(0.5) ? 0 : rng.int(1, 50) * 100;
-    return appealListQuerySchema.parse({ ...filter, sort, dir, offset, limit: 100 });
+    // As the UI asks: the first page counts, later pages keep the total they have.
+    return appealListQuerySchema.parse({ ...filter, sort, dir, offset, limit: 100, withTotal: offset === 0 });
   });
 }
 
@@ -78,13 +92,13 @@ function period(monthsBack: number, now: Date): { from: string; to: string } {
   return { from, to };
 }
 
-export function benchList(sqlite: Database.Database, iterations: number, now: Date): PairResult & { queries: number } {
+export function benchList(store: WorkingCopy, iterations: number, now: Date): PairResult & { queries: number } {
   const inputs = listInputs(iterations, now);
-  const raw = rawList(sqlite);
+  const raw = rawList(store, now);
   const result = measurePair(
     iterations,
     (i) => inputs[i % inputs.length] as AppealListQuery,
-    (q) => listAppeals(sqlite, q),
+    product(store, now),
     (q) => raw(q),
   );
   return { ...result, queries: iterations };
@@ -101,7 +115,13 @@ export interface SearchFigures extends PairResult {
   speedupVsNaiveP95: number;
 }
 
-export function benchSearch(sqlite: Database.Database, words: readonly string[], iterations: number): SearchFigures {
+export function benchSearch(
+  store: WorkingCopy,
+  words: readonly string[],
+  iterations: number,
+  now: Date,
+): SearchFigures {
+  const { sqlite } = store;
   const naive = sqlite.prepare(
     'SELECT rowid FROM appeals_fts WHERE appeals_fts MATCH ? ORDER BY bm25(appeals_fts) LIMIT 100',
   );
@@ -109,14 +129,15 @@ export function benchSearch(sqlite: Database.Database, words: readonly string[],
   const rng = createRng(7);
   const inputs = Array.from({ length: iterations }, (_, i) => {
     const word = words[i % words.length] ?? '';
-    return appealListQuerySchema.parse({ query: word, offset: rng.chance(0.2) ? 100 : 0, limit: 100 });
+    const offset = rng.chance(0.2) ? 100 : 0;
+    return appealListQuerySchema.parse({ query: word, offset, limit: 100, withTotal: offset === 0 });
   });
   const matches: Record<string, number> = {};
   for (const w of words) matches[w] = (count.get(ftsMatchExpression(w)) as { n: number }).n;
   const result = measurePair(
     iterations,
     (i) => inputs[i] as AppealListQuery,
-    (q) => listAppeals(sqlite, q),
+    product(store, now),
     (q) => naive.all(ftsMatchExpression(q.query)),
   );
   return {

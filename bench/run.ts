@@ -51,10 +51,10 @@ async function main() {
     const dbBytes = fileSize(join(dataDir, DB_FILE));
 
     log(`list: ${ITERATIONS} iterations`);
-    const list = benchList(store.sqlite, ITERATIONS, now);
+    const list = benchList(store, ITERATIONS, now);
     log(`search: ${ITERATIONS} iterations each`);
-    const common = benchSearch(store.sqlite, COMMON_WORDS, ITERATIONS);
-    const prefix = benchSearch(store.sqlite, PREFIXES, ITERATIONS);
+    const common = benchSearch(store, COMMON_WORDS, ITERATIONS, now);
+    const prefix = benchSearch(store, PREFIXES, ITERATIONS, now);
     store.close();
 
     log('cold start (browser mode)…');

@@ -36,8 +36,12 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Workin
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // 64 MiB page cache: a bulk registration (FTS pages) otherwise spills dirty pages mid-transaction.
+  sqlite.pragma('cache_size = -65536');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: options.migrationsFolder ?? defaultMigrations() });
+  // Planner statistics for the tables that need them (SQLite's advice for long-lived connections).
+  sqlite.pragma('optimize = 0x10002');
   return { sqlite, db, close: () => sqlite.close() };
 }
 

@@ -110,11 +110,18 @@ export const appeals = sqliteTable(
     version: integer('version').notNull().default(1),
   },
   (t) => [
-    index('appeals_received_idx').on(t.receivedAt),
+    // List indexes (bench/README.md, list figures). Each sort has an index that also carries local_id
+    // (the tie-break, so ORDER BY col, local_id is read straight from it) and the low-selectivity
+    // filter columns, so a filtered page walks the sort index without touching table rows.
+    index('appeals_received_idx').on(t.receivedAt, t.localId, t.status, t.form, t.kind),
+    index('appeals_registered_idx').on(t.registeredAt, t.localId, t.status, t.form, t.kind),
+    index('appeals_deadline_idx').on(t.deadlineAt, t.localId, t.status, t.form, t.kind),
+    index('appeals_applicant_idx').on(t.applicantDisplay, t.localId, t.status, t.form, t.kind),
+    index('appeals_number_order_idx').on(t.regYear, t.regSeq, t.localId, t.status, t.form, t.kind),
+    // Filter-first indexes: for counts and for the selective filters.
     index('appeals_status_received_idx').on(t.status, t.receivedAt),
-    index('appeals_registered_idx').on(t.registeredAt),
-    index('appeals_deadline_idx').on(t.deadlineAt),
-    index('appeals_applicant_idx').on(t.applicantDisplay),
+    index('appeals_form_received_idx').on(t.form, t.receivedAt),
+    index('appeals_kind_received_idx').on(t.kind, t.receivedAt),
     index('appeals_responsible_idx').on(t.responsibleHeadId, t.receivedAt),
     uniqueIndex('appeals_reg_number_uq').on(t.orgId, t.regNumber),
   ],
@@ -171,18 +178,25 @@ export const history = sqliteTable(
 );
 
 /** Transactional outbox (design.md, "Data and sync"): each local command, appended with its change. */
-export const outbox = sqliteTable('outbox', {
-  seq: integer('seq').primaryKey({ autoIncrement: true }),
-  commandId: text('command_id').notNull().unique(),
-  type: text('type').notNull(),
-  appealId: text('appeal_id'),
-  payload: text('payload').notNull(),
-  createdAt: ms('created_at').notNull(),
-  /** pending | sent | applied | rejected */
-  state: text('state').notNull().default('pending'),
-  attempts: integer('attempts').notNull().default(0),
-  lastError: text('last_error'),
-});
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    commandId: text('command_id').notNull().unique(),
+    type: text('type').notNull(),
+    appealId: text('appeal_id'),
+    payload: text('payload').notNull(),
+    createdAt: ms('created_at').notNull(),
+    /** pending | sent | applied | rejected */
+    state: text('state').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    /** When the server settled the command (applied, duplicate or rejected); null while pending. */
+    settledAt: ms('settled_at'),
+  },
+  /** The sync engine reads pending commands in order and lists rejected ones ("needs attention"). */
+  (t) => [index('outbox_state_seq_idx').on(t.state, t.seq)],
+);
 
 /** Key-value sync state: the pull cursor, last sync time. Written in the same transaction as a page. */
 export const syncState = sqliteTable('sync_state', {

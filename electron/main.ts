@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { startBackend } from './host/backend';
 import { registerIpcHandlers } from './host/ipc';
 import { CONTENT_SECURITY_POLICY } from './host/security-policy';
-import { openServices } from './services/open-services';
 import { parseStartOptions } from './start-options';
 
 /** Where the built renderer lives next to this bundle (dist/electron/main.cjs → dist/renderer). */
@@ -47,16 +47,15 @@ export async function startElectron(argv: string[], baseDir: string): Promise<vo
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
 
-  const services = await openServices({
+  const backend = await startBackend({
     ...options,
     mode: 'electron',
     version: app.getVersion(),
     migrationsFolder: join(baseDir, 'migrations'),
   });
-  registerIpcHandlers(ipcMain, services, isTrusted);
+  registerIpcHandlers(ipcMain, backend.services, isTrusted);
   app.on('window-all-closed', () => {
-    services.store.close();
-    app.quit();
+    void backend.close().then(() => app.quit());
   });
 
   const window = new BrowserWindow({

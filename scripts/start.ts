@@ -2,8 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
+import { startBackend } from '../electron/host/backend';
 import { startHttpHost } from '../electron/host/http';
-import { openServices } from '../electron/services/open-services';
 import { parseStartOptions } from '../electron/start-options';
 import { buildElectron } from './build-electron';
 
@@ -45,18 +45,20 @@ async function main(): Promise<void> {
     return;
   }
   const version = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
-  const services = await openServices({ ...options, mode: 'browser', version });
-  const host = await startHttpHost(services, { rendererDir: RENDERER_DIR, port: options.port });
+  const backend = await startBackend({ ...options, mode: 'browser', version });
+  const host = await startHttpHost(backend.services, { rendererDir: RENDERER_DIR, port: options.port });
   console.log(`АРМ делопроизводителя (режим браузера, Electron не установлен): ${host.url}`);
   console.log(`Папка данных: ${options.dataDir}`);
-  if (services.demoLogin) console.log(`Демо-вход делопроизводителя: ${services.demoLogin}`);
-  if (options.server) {
-    console.warn(`Синхронизация с центральной системой (${options.server}) в этой версии ещё не подключена.`);
-  }
+  console.log(
+    backend.embeddedCentral
+      ? `Система обращений: встроенный эталонный сервер ${backend.centralUrl}`
+      : `Система обращений: ${backend.centralUrl}`,
+  );
+  if (backend.services.demoLogin) console.log(`Демо-вход делопроизводителя: ${backend.services.demoLogin}`);
   if (options.open && !process.env.CI) openInBrowser(host.url);
   const stop = async () => {
     await host.close();
-    services.store.close();
+    await backend.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);

@@ -1,6 +1,14 @@
 import type { WorkingCopy } from '../../db/open';
 import type { User } from '../../shared/appeals/schema';
 import type { AttachmentStore } from './attachments/attachment-store';
+import type { SyncStatus } from './sync/sync-status';
+
+/** What the handlers need of the sync engine (null when no central system is configured). */
+export interface SyncHandle {
+  status(): SyncStatus;
+  syncOnce(): Promise<unknown>;
+  stop(): Promise<void>;
+}
 
 /** Long-lived services of one data folder: what every handler may use. No globals (design.md). */
 export interface AppServices {
@@ -11,6 +19,7 @@ export interface AppServices {
   version: string;
   /** Shown on the login screen when the data folder is the demo one. */
   demoLogin: string | null;
+  sync: SyncHandle | null;
 }
 
 /** Who is calling: one per window (IPC) or per session token (HTTP). */

@@ -9,6 +9,7 @@ import { getCalendarYear, saveCalendarSettings } from './calendar/calendar-servi
 import { organisationCalendar } from './calendar/org-calendar';
 import type { CallContext } from './context';
 import { getDictionaries } from './dictionaries';
+import { syncNow, syncStatus } from './sync/sync-view';
 
 export type Handler<C extends Channel> = (
   ctx: CallContext,
@@ -44,6 +45,8 @@ export const handlers: HandlerTable = {
   'appeals:register': (ctx, input) => registerAppeal(ctx, input),
   'attachments:upload': (ctx, input) => uploadAttachment(ctx, input),
   'attachments:read': (ctx, input) => readAttachment(ctx, input),
+  'sync:status': (ctx) => syncStatus(ctx),
+  'sync:now': (ctx) => syncNow(ctx),
   'calendar:get': (ctx, input) => getCalendarYear(ctx, input),
   'calendar:save': (ctx, input) => saveCalendarSettings(ctx, input),
 };

@@ -4,8 +4,11 @@ import { organisations } from '../../db/schema';
 import { AttachmentStore } from './attachments/attachment-store';
 import type { AppServices } from './context';
 import { seedDemo } from './demo/seed-demo';
+import { type CredentialStore, createCentralSync } from './sync';
 
 export interface OpenServicesOptions extends OpenOptions {
+  /** The central system to sync with; null = work only locally. */
+  central: { baseUrl: string; credentials: CredentialStore; intervalMs: number } | null;
   dataDir: string;
   mode: AppServices['mode'];
   version: string;
@@ -26,5 +29,8 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
   const empty = store.db.select({ id: organisations.id }).from(organisations).get() === undefined;
   if (empty && options.demo) await seedDemo(store, files, { appeals: 300, now: clock() });
   const isDemo = store.sqlite.prepare("SELECT 1 FROM users WHERE login = 'clerk'").get() !== undefined;
-  return { store, files, clock, mode: options.mode, version: options.version, demoLogin: isDemo ? DEMO_LOGIN : null };
+  const base = { store, files, clock };
+  const sync = options.central ? createCentralSync(base, options.central) : null;
+  sync?.start(options.central?.intervalMs ?? 60_000);
+  return { ...base, mode: options.mode, version: options.version, demoLogin: isDemo ? DEMO_LOGIN : null, sync };
 }

@@ -4,6 +4,7 @@ import './api';
 import { App } from './app/App';
 import { initI18n } from './i18n';
 import './styles.css';
+import './sync.css';
 
 initI18n();
 

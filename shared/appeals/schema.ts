@@ -60,6 +60,8 @@ export const appealDraftSchema = z.object({
 });
 
 export type Applicant = z.infer<typeof applicantSchema>;
+/** A person applicant with every field empty: what a new card starts from. */
+export const EMPTY_APPLICANT: Applicant = applicantSchema.parse({ kind: 'person' });
 export type AttachmentRef = z.infer<typeof attachmentRefSchema>;
 export type AppealDraft = z.infer<typeof appealDraftSchema>;
 export type AppealDraftInput = z.input<typeof appealDraftSchema>;
@@ -130,6 +132,8 @@ export const appealListQuerySchema = z.object({
   dir: z.enum(['asc', 'desc']).default('desc'),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
+  /** Count the matches (the first page does; later pages keep the total they already have). */
+  withTotal: z.boolean().default(true),
 });
 export type AppealListQuery = z.infer<typeof appealListQuerySchema>;
 export type AppealListQueryInput = z.input<typeof appealListQuerySchema>;

@@ -8,6 +8,7 @@ import {
   userSchema,
 } from '../appeals/schema';
 import { calendarSettingsSchema } from '../calendar/calendar-settings';
+import { syncStatusSchema } from '../sync/status';
 
 const dictionaryItem = z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() });
 
@@ -48,7 +49,7 @@ export const channels = {
   'appeals:list': {
     public: false,
     input: appealListQuerySchema,
-    output: z.object({ total: z.number(), totalIsEstimate: z.boolean(), rows: z.array(appealRowSchema) }),
+    output: z.object({ total: z.number().nullable(), totalIsEstimate: z.boolean(), rows: z.array(appealRowSchema) }),
   },
   'appeals:get': { public: false, input: z.object({ id: z.string().max(64) }), output: appealCardSchema },
   'appeals:save': {
@@ -89,6 +90,8 @@ export const channels = {
       ),
     }),
   },
+  'sync:status': { public: false, input: z.object({}), output: syncStatusSchema },
+  'sync:now': { public: false, input: z.object({}), output: syncStatusSchema },
   'calendar:save': { public: false, input: z.object({ settings: calendarSettingsSchema }), output: z.object({}) },
 } as const;
 

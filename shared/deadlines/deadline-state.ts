@@ -11,7 +11,10 @@ export const SOON_WORKING_DAYS = 3;
  * The instants bounding each state at `now`: overdue = before now; today = from now to the end of
  * today (Minsk); soon = after today up to the end of the third following working day.
  */
-export function deadlineWindows(now: Date, calendar: WorkingCalendar): Record<DeadlineState, { from: number; to: number }> {
+export function deadlineWindows(
+  now: Date,
+  calendar: WorkingCalendar,
+): Record<DeadlineState, { from: number; to: number }> {
   const today = minskDateOf(now);
   const endOfToday = endOfMinskDay(today).getTime();
   const endOfSoon = endOfMinskDay(calendar.addWorkingDays(today, SOON_WORKING_DAYS)).getTime();

@@ -7,6 +7,7 @@ import {
   NATIONAL_CALENDAR,
   type WorkingCalendar,
 } from '../calendar';
+import { RU_MONTHS } from '../calendar/month-names';
 import { type Deadline, endOnWorkingDay, LAW_300 } from './deadline';
 
 /**
@@ -19,21 +20,6 @@ export type ReviewTerm = (typeof REVIEW_TERMS)[number];
 export function isReviewTerm(text: string): text is ReviewTerm {
   return (REVIEW_TERMS as readonly string[]).includes(text);
 }
-
-const MONTHS_IN = [
-  'январе',
-  'феврале',
-  'марте',
-  'апреле',
-  'мае',
-  'июне',
-  'июле',
-  'августе',
-  'сентябре',
-  'октябре',
-  'ноябре',
-  'декабре',
-];
 
 /**
  * Review deadline (Law 300-З art. 17; regulation 4.4 "начиная со дня, следующего за датой
@@ -57,7 +43,7 @@ export function reviewDeadline(
     lastDay = addMonthsClamped(registered, 1);
     counted = '1 месяц';
     if (lastDay.slice(8) !== registered.slice(8)) {
-      const month = MONTHS_IN[Number(lastDay.slice(5, 7)) - 1] ?? '';
+      const month = RU_MONTHS.prep[Number(lastDay.slice(5, 7)) - 1] ?? '';
       monthNote = `в ${month} нет ${Number(registered.slice(8))}-го числа, срок истекает в последний день месяца; `;
     }
   }

@@ -13,17 +13,28 @@ import { appealDraftSchema } from '../appeals/schema';
  *   POST /api/v1/commands                CommandBatch → CommandResults (idempotent by command id)
  *   HEAD /api/v1/files/{sha256}          200 + Content-Length when complete; 404 none;
  *                                        206 + Upload-Offset header when partially uploaded
- *   PUT  /api/v1/files/{sha256}          bytes; optional `Upload-Offset: K` to resume at byte K;
- *                                        the server checks size ≤ 15 MiB and the sha256 on completion
+ *   PUT  /api/v1/files/{sha256}          bytes, streamed into the partial file as they arrive;
+ *                                        `Upload-Offset: K` resumes at byte K (an offset beyond what
+ *                                        the server holds → 409 with the right Upload-Offset);
+ *                                        `Upload-Length: N` = total size (without it the body ends
+ *                                        the file). 201 complete and sha256 verified; 200 already
+ *                                        complete; 202 still partial; 413 over 15 MiB; 422 sha256
+ *                                        mismatch (the partial is discarded)
  *   GET  /api/v1/files/{sha256}          bytes
+ *   Files are scoped to the organisation of the token.
  *   GET  /api/v1/organisations           OrganisationsPage (directory for redirects)
  *
  * Errors: HTTP status + `ApiProblem` body. 401 = token missing/expired (client gets a new token and
- * retries once); 429/503 may carry Retry-After; other 4xx are not retried.
+ * retries once; bad credentials at auth/token are 401 `INVALID_CLIENT`, never retried); 429/503 may
+ * carry Retry-After; other 4xx are not retried. The change feed's `next` is the seq of the last
+ * change returned (or `after` when the page is empty).
  */
 export const API_VERSION = 'v1';
 
-export const tokenRequestSchema = z.object({ clientId: z.string().min(1).max(200), clientSecret: z.string().min(1).max(500) });
+export const tokenRequestSchema = z.object({
+  clientId: z.string().min(1).max(200),
+  clientSecret: z.string().min(1).max(500),
+});
 export const tokenResponseSchema = z.object({
   accessToken: z.string(),
   tokenType: z.literal('Bearer'),
@@ -64,7 +75,12 @@ export const changeSchema = z.discriminatedUnion('type', [
   z.object({
     seq: z.number().int(),
     type: z.literal('classifier.topic'),
-    data: z.object({ code: z.string(), parentCode: z.string().nullable(), name: z.string(), removed: z.boolean().default(false) }),
+    data: z.object({
+      code: z.string(),
+      parentCode: z.string().nullable(),
+      name: z.string(),
+      removed: z.boolean().default(false),
+    }),
   }),
 ]);
 

@@ -14,6 +14,8 @@ async function startApp(dataDir: string): Promise<{ child: ChildProcess; url: st
   const child = spawn('npx', ['tsx', 'scripts/start.ts', '--data', dataDir, '--no-open', '--port', '0'], {
     env: { ...process.env, ARM_BROWSER_MODE: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so stopping the test stops npx and the app behind it.
+    detached: true,
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
@@ -38,7 +40,7 @@ export const test = base.extend<{ app: RunningApp }>({
     const dataDir = mkdtempSync(join(tmpdir(), 'arm-e2e-'));
     const { child, url } = await startApp(dataDir);
     await use({ url, dataDir });
-    child.kill('SIGTERM');
+    if (child.pid) process.kill(-child.pid, 'SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   },
 });

@@ -1,39 +1,16 @@
 import { expect, loginAsClerk, onScreen, test } from './app-fixture';
-
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-);
+import { attachPdf, fillOralAppeal, openNewCard, registerCard } from './steps';
 
 test('a new clerk registers an oral appeal with a PDF, finds it by a word of its content and sees its history', async ({
   page,
   app,
 }) => {
   await loginAsClerk(page, app);
-  await page.keyboard.press('Control+n');
-  await onScreen(page, 'form');
+  await openNewCard(page);
+  await fillOralAppeal(page);
+  await attachPdf(page, 'заявление.pdf');
 
-  await page.getByTestId('field-form').selectOption('oral');
-  await page.getByTestId('field-applicant.surname').fill('Лукашевич');
-  await page.getByTestId('field-applicant.name').fill('Алёна');
-  await page.getByTestId('field-applicant.patronymic').fill('Міхайлаўна');
-  await page.getByTestId('field-applicant.address').fill('г. Минск, вул. Янкі Купалы, д. 5, кв. 12');
-  await page.getByTestId('field-summary').fill('О ремонте подъезда');
-  await page
-    .getByTestId('field-content')
-    .fill('Прошу провести ремонт подъезда: облупилась краска, на лестнице стоит гиперболоид соседа.');
-  await page.getByTestId('field-topicCodes').fill('ремонт');
-  await page.getByTestId('autocomplete-option').first().click();
-  await page.getByTestId('field-territoryCode').fill('Минск');
-  await page.getByTestId('autocomplete-option').first().click();
-  await page
-    .getByTestId('field-attachments')
-    .setInputFiles({ name: 'заявление.pdf', mimeType: 'application/pdf', buffer: PDF });
-  await expect(page.getByTestId('attachment-row')).toHaveCount(1);
-
-  await page.keyboard.press('Control+Enter');
-  await onScreen(page, 'card');
-  const number = ((await page.getByTestId('card-reg-number').textContent()) ?? '').trim();
-  expect(number).toMatch(/^ОГ-\d{4}-\d+$/);
+  const number = await registerCard(page);
   await expect(page.getByTestId('card-attachment')).toContainText('заявление.pdf');
   await expect(page.getByTestId('card-deadline-explanation')).toContainText('дней');
 

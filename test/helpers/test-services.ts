@@ -30,7 +30,7 @@ export function makeTestServices(clock: () => Date = () => new Date('2026-03-10T
     ])
     .run();
   db.insert(territories).values({ code: 'MN', parentCode: null, name: 'г. Минск' }).run();
-  const services: AppServices = { store, files, clock, mode: 'browser', version: 'test', demoLogin: null };
+  const services: AppServices = { store, files, clock, mode: 'browser', version: 'test', demoLogin: null, sync: null };
   const clerk: CallContext = {
     ...services,
     session: {

@@ -1,7 +1,6 @@
 import type { appeals } from '../../../db/schema';
 import type { AppealDraft, Applicant } from '../../../shared/appeals/schema';
 
-type AppealInsert = typeof appeals.$inferInsert;
 type AppealSelect = typeof appeals.$inferSelect;
 
 /** What lists show, sort by and search: the person's full name or the organisation's name. */
@@ -13,9 +12,7 @@ export function applicantDisplay(applicant: Applicant, appealType: AppealDraft['
 }
 
 /** The columns a draft sets: the one mapping from the card's wire shape to the table. */
-export function draftColumns(
-  draft: AppealDraft,
-): Omit<AppealInsert, 'localId' | 'id' | 'orgId' | 'status' | 'createdBy' | 'createdAt' | 'updatedAt'> {
+export function draftColumns(draft: AppealDraft) {
   const a = draft.applicant;
   return {
     kind: draft.kind,

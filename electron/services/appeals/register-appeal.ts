@@ -1,22 +1,21 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
 import { inTransaction } from '../../../db/open';
-import { appeals, numberSequences } from '../../../db/schema';
-import type { AppealDraft, AppealSource, AppealStatus } from '../../../shared/appeals';
+import { prepared } from '../../../db/prepared';
+import { numberSequences } from '../../../db/schema';
+import type { AppealCard, AppealDraft } from '../../../shared/appeals';
 import { formatRegNumber, provisionalRegNumber } from '../../../shared/appeals';
 import { validateAppealDraft } from '../../../shared/appeals/validate-appeal';
 import { minskYear, toMinskIso } from '../../../shared/calendar';
 import { reviewDeadline } from '../../../shared/deadlines';
 import { validationError } from '../../../shared/errors';
-import { assertTransition } from '../../../shared/status';
 import { requireUser } from '../auth/auth-service';
 import { organisationCalendar } from '../calendar/org-calendar';
 import type { CallContext } from '../context';
 import { recordHistory } from '../history/record-history';
 import { appendCommand } from '../outbox/append-command';
 import { describeAttachments } from './attachment-facts';
-import { findAppealRow, getAppeal } from './get-appeal';
-import { organisationOf, type SaveInput, upsertDraftInTx } from './save-appeal';
+import { organisationOf, type SaveInput, upsertCardInTx } from './save-appeal';
 
 export interface Registered {
   id: string;
@@ -27,15 +26,37 @@ export interface Registered {
 
 /** Next number of the organisation's gap-free yearly sequence: rolled back with the transaction on failure. */
 function nextSequence(db: Db, orgId: string, year: number, scope: string): number {
-  const row = db
-    .insert(numberSequences)
-    .values({ orgId, year, scope, last: 1 })
-    .onConflictDoUpdate({
-      target: [numberSequences.orgId, numberSequences.year, numberSequences.scope],
-      set: { last: sql`${numberSequences.last} + 1` },
-    })
-    .returning({ last: numberSequences.last })
-    .get();
+  const bump = prepared(db, 'numberSequences.bump', () =>
+    db
+      .insert(numberSequences)
+      .values({
+        orgId: sql.placeholder('orgId'),
+        year: sql.placeholder('year'),
+        scope: sql.placeholder('scope'),
+        last: 1,
+      })
+      .onConflictDoUpdate({
+        target: [numberSequences.orgId, numberSequences.year, numberSequences.scope],
+        set: { last: sql`${numberSequences.last} + 1` },
+      })
+      .prepare(),
+  );
+  const read = prepared(db, 'numberSequences.read', () =>
+    db
+      .select({ last: numberSequences.last })
+      .from(numberSequences)
+      .where(
+        and(
+          eq(numberSequences.orgId, sql.placeholder('orgId')),
+          eq(numberSequences.year, sql.placeholder('year')),
+          eq(numberSequences.scope, sql.placeholder('scope')),
+        ),
+      )
+      .prepare(),
+  );
+  bump.run({ orgId, year, scope });
+  const row = read.get({ orgId, year, scope });
+  if (!row) throw new Error('number sequence has no row');
   return row.last;
 }
 
@@ -57,13 +78,6 @@ export function checkRegistrable(ctx: CallContext, draft: AppealDraft, now: Date
 export function registerInTx(ctx: CallContext, input: SaveInput, now: Date): Registered {
   const user = requireUser(ctx, 'clerk');
   const { db } = ctx.store;
-  const { id } = upsertDraftInTx(ctx, input, now);
-  const current = findAppealRow(db, id);
-  assertTransition(
-    'register',
-    { status: current.status as AppealStatus, source: current.source as AppealSource },
-    user.roles,
-  );
   const org = organisationOf(db);
   const year = minskYear(now);
   const provisional = org.numberingAuthority === 'central';
@@ -72,21 +86,17 @@ export function registerInTx(ctx: CallContext, input: SaveInput, now: Date): Reg
     ? provisionalRegNumber(org.workstationCode, year, seq)
     : formatRegNumber(org.numberingPattern, { index: org.regIndex, year, seq, kind: input.draft.kind });
   const deadline = reviewDeadline(now, input.draft.needsAdditionalStudy ? '1m' : '15d', organisationCalendar(db));
-  db.update(appeals)
-    .set({
-      status: 'registered',
-      registeredAt: now.getTime(),
-      regNumber,
-      regYear: year,
-      regSeq: seq,
-      numberProvisional: provisional,
-      deadlineAt: deadline.deadline.getTime(),
-      deadlineExplanation: deadline.explanation,
-      updatedAt: now.getTime(),
-      version: sql`${appeals.version} + 1`,
-    })
-    .where(eq(appeals.id, id))
-    .run();
+  const registration = {
+    status: 'registered' as const,
+    registeredAt: now.getTime(),
+    regNumber,
+    regYear: year,
+    regSeq: seq,
+    numberProvisional: provisional,
+    deadlineAt: deadline.deadline.getTime(),
+    deadlineExplanation: deadline.explanation,
+  };
+  const { id, version, files } = upsertCardInTx(ctx, input, now, 'register', registration);
   recordHistory(db, {
     appealId: id,
     userId: user.id,
@@ -97,8 +107,22 @@ export function registerInTx(ctx: CallContext, input: SaveInput, now: Date): Reg
       : `Зарегистрировано под номером ${regNumber}`,
     changes: [{ field: 'Срок рассмотрения', from: '', to: deadline.explanation }],
   });
-  appendCommand(db, 'RegisterAppeal', id, getAppeal(db, id), now);
-  return { id, regNumber, numberProvisional: provisional, deadlineAt: toMinskIso(deadline.deadline) };
+  const card: AppealCard = {
+    ...input.draft,
+    id,
+    status: registration.status,
+    regNumber,
+    numberProvisional: provisional,
+    receivedAt: toMinskIso(new Date(input.draft.receivedAt)),
+    registeredAt: toMinskIso(now),
+    deadlineAt: toMinskIso(deadline.deadline),
+    deadlineExplanation: deadline.explanation,
+    attachments: files.map(({ head: _head, ...file }) => file),
+    history: [],
+    version,
+  };
+  appendCommand(db, 'RegisterAppeal', id, card, now);
+  return { id, regNumber, numberProvisional: provisional, deadlineAt: card.deadlineAt ?? '' };
 }
 
 /** `appeals:register`: one card, one transaction. */

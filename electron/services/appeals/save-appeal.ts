@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../../../db/open';
 import { inTransaction } from '../../../db/open';
+import { prepared } from '../../../db/prepared';
 import { appeals, appealTopics, attachments, organisations } from '../../../db/schema';
 import type { AppealDraft, AppealSource, AppealStatus } from '../../../shared/appeals';
 import { validateAppealDraft } from '../../../shared/appeals/validate-appeal';
@@ -13,7 +14,7 @@ import { organisationCalendar } from '../calendar/org-calendar';
 import type { CallContext } from '../context';
 import { recordHistory } from '../history/record-history';
 import { draftColumns } from './appeal-row-mapping';
-import { describeAttachments } from './attachment-facts';
+import { type AttachmentFacts, describeAttachments } from './attachment-facts';
 import { draftChanges } from './draft-changes';
 import { findAppealRow, getAppeal } from './get-appeal';
 
@@ -24,26 +25,37 @@ export interface SaveInput {
 }
 
 export function organisationOf(db: Db) {
-  const org = db.select().from(organisations).get();
+  const org = prepared(db, 'organisation.get', () => db.select().from(organisations).prepare()).get();
   if (!org) throw new AppError('INTERNAL', 'Организация не настроена в базе данных');
   return org;
 }
 
+type AppealColumns = Partial<typeof appeals.$inferInsert>;
+
 /** Until registration the card's deadline is the registration deadline [4.4]; registration replaces it. */
-function registrationTerm(db: Db, draft: AppealDraft) {
+function registrationTerm(db: Db, draft: AppealDraft): { deadlineAt: number; deadlineExplanation: string } {
   const term = registrationDeadline(new Date(draft.receivedAt), organisationCalendar(db));
   return { deadlineAt: term.deadline.getTime(), deadlineExplanation: term.explanation };
 }
 
-/** Replaces the card's topics and attachment links with the draft's (inside the caller's transaction). */
-function writeChildren(ctx: CallContext, id: string, draft: AppealDraft, userId: string, now: Date): void {
+/** Links the draft's topics and attachments to the card (inside the caller's transaction). */
+function writeChildren(ctx: CallContext, id: string, draft: AppealDraft, userId: string, now: Date): AttachmentFacts[] {
   const { db } = ctx.store;
-  db.delete(appealTopics).where(eq(appealTopics.appealId, id)).run();
+  const insertTopic = prepared(db, 'appealTopics.insert', () =>
+    db
+      .insert(appealTopics)
+      .values({
+        appealId: sql.placeholder('appealId'),
+        topicCode: sql.placeholder('topicCode'),
+        position: sql.placeholder('position'),
+      })
+      .prepare(),
+  );
   draft.topicCodes.forEach((topicCode, position) => {
-    db.insert(appealTopics).values({ appealId: id, topicCode, position }).run();
+    insertTopic.run({ appealId: id, topicCode, position });
   });
-  db.delete(attachments).where(eq(attachments.appealId, id)).run();
-  describeAttachments(ctx.files, draft.attachments).forEach((file, position) => {
+  const files = describeAttachments(ctx.files, draft.attachments);
+  files.forEach((file, position) => {
     db.insert(attachments)
       .values({
         appealId: id,
@@ -58,31 +70,69 @@ function writeChildren(ctx: CallContext, id: string, draft: AppealDraft, userId:
       })
       .run();
   });
+  return files;
+}
+
+type AppealRowInsert = Required<Omit<typeof appeals.$inferInsert, 'localId'>>;
+
+/** Registration columns of a card that is not registered yet. */
+const UNREGISTERED = {
+  registeredAt: null,
+  regNumber: null,
+  regYear: null,
+  regSeq: null,
+  numberProvisional: false,
+} satisfies AppealColumns;
+
+/** The hot insert of every new card, prepared once with a placeholder per column. */
+function insertAppeal(db: Db, row: AppealRowInsert): void {
+  const statement = prepared(db, 'appeals.insert', () => {
+    const keys = Object.keys(row) as (keyof AppealRowInsert)[];
+    const values = Object.fromEntries(keys.map((key) => [key, sql.placeholder(key)]));
+    return db
+      .insert(appeals)
+      .values(values as unknown as AppealRowInsert)
+      .prepare();
+  });
+  statement.run(row);
+}
+
+export interface Upserted {
+  id: string;
+  version: number;
+  files: AttachmentFacts[];
 }
 
 /**
- * Creates or updates the card (inside the caller's transaction) and records what changed.
- * Returns the id. Refuses cards that are no longer drafts and stale versions (optimistic locking).
+ * Creates or updates the card inside the caller's transaction, with `state` (status, number,
+ * deadline…) written in the same statement — one write, one full-text reindex — and records what
+ * changed. `action` is checked against the status machine first; stale versions are refused.
  */
-export function upsertDraftInTx(ctx: CallContext, input: SaveInput, now: Date): { id: string; created: boolean } {
-  const user = requireUser(ctx, 'clerk');
+export function upsertCardInTx(
+  ctx: CallContext,
+  input: SaveInput,
+  now: Date,
+  action: 'edit' | 'register',
+  state: AppealColumns = {},
+): Upserted {
+  const user = requireUser(ctx);
   const { db } = ctx.store;
   if (input.id === null) {
+    assertTransition(action, { status: 'draft', source: input.draft.source }, user.roles);
     const id = uuidv7();
-    const org = organisationOf(db);
-    db.insert(appeals)
-      .values({
-        ...draftColumns(input.draft),
-        ...registrationTerm(db, input.draft),
-        id,
-        orgId: org.id,
-        status: 'draft',
-        createdBy: user.id,
-        createdAt: now.getTime(),
-        updatedAt: now.getTime(),
-      })
-      .run();
-    writeChildren(ctx, id, input.draft, user.id, now);
+    const row: AppealRowInsert = {
+      ...UNREGISTERED,
+      ...draftColumns(input.draft),
+      ...registrationTerm(db, input.draft),
+      id,
+      orgId: organisationOf(db).id,
+      status: 'draft',
+      createdBy: user.id,
+      createdAt: now.getTime(),
+      updatedAt: now.getTime(),
+      version: 1,
+    };
+    insertAppeal(db, Object.assign(row, state));
     recordHistory(db, {
       appealId: id,
       userId: user.id,
@@ -90,10 +140,10 @@ export function upsertDraftInTx(ctx: CallContext, input: SaveInput, now: Date): 
       action: 'created',
       text: 'Создана карточка обращения',
     });
-    return { id, created: true };
+    return { id, version: 1, files: writeChildren(ctx, id, input.draft, user.id, now) };
   }
   const row = findAppealRow(db, input.id);
-  assertTransition('edit', { status: row.status as AppealStatus, source: row.source as AppealSource }, user.roles);
+  assertTransition(action, { status: row.status as AppealStatus, source: row.source as AppealSource }, user.roles);
   if (input.expectedVersion !== null && input.expectedVersion !== row.version) {
     throw new AppError('CONFLICT', 'Карточку уже изменил другой пользователь — обновите её и повторите');
   }
@@ -104,14 +154,14 @@ export function upsertDraftInTx(ctx: CallContext, input: SaveInput, now: Date): 
       ...registrationTerm(db, input.draft),
       updatedAt: now.getTime(),
       version: row.version + 1,
+      ...state,
     })
     .where(eq(appeals.id, input.id))
     .run();
-  writeChildren(ctx, input.id, input.draft, user.id, now);
-  const changes = draftChanges(
-    { ...before, attachments: before.attachments.map((a) => ({ ...a, participantsList: a.participantsList })) },
-    input.draft,
-  ).filter((c) => c.field !== 'receivedAt' || before.receivedAt !== input.draft.receivedAt);
+  db.delete(appealTopics).where(eq(appealTopics.appealId, input.id)).run();
+  db.delete(attachments).where(eq(attachments.appealId, input.id)).run();
+  const files = writeChildren(ctx, input.id, input.draft, user.id, now);
+  const changes = draftChanges(before, input.draft);
   if (changes.length > 0) {
     recordHistory(db, {
       appealId: input.id,
@@ -122,7 +172,7 @@ export function upsertDraftInTx(ctx: CallContext, input: SaveInput, now: Date): 
       changes,
     });
   }
-  return { id: input.id, created: false };
+  return { id: input.id, version: row.version + 1, files };
 }
 
 /** `appeals:save`: keep a draft (incomplete is fine, but what is filled must be valid). */
@@ -135,7 +185,7 @@ export function saveAppeal(ctx: CallContext, input: SaveInput): { id: string; ve
   if (issues.length > 0) throw validationError(issues);
   const now = ctx.clock();
   return inTransaction(ctx.store.sqlite, () => {
-    const { id } = upsertDraftInTx(ctx, input, now);
-    return { id, version: findAppealRow(ctx.store.db, id).version };
+    const { id, version } = upsertCardInTx(ctx, input, now, 'edit');
+    return { id, version };
   });
 }

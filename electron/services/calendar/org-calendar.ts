@@ -1,14 +1,21 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
+import { prepared } from '../../../db/prepared';
 import { settings } from '../../../db/schema';
 import { type CalendarSettings, calendarSettingsSchema, WorkingCalendar } from '../../../shared/calendar';
 
 const KEY = 'calendar';
 const cache = new WeakMap<Db, { raw: string; calendar: WorkingCalendar }>();
 
+function storedValue(db: Db): string {
+  const row = prepared(db, 'settings.calendar', () =>
+    db.select({ value: settings.value }).from(settings).where(eq(settings.key, KEY)).prepare(),
+  ).get();
+  return row?.value ?? '{}';
+}
+
 export function readCalendarSettings(db: Db): CalendarSettings {
-  const row = db.select().from(settings).where(eq(settings.key, KEY)).get();
-  return calendarSettingsSchema.parse(row ? JSON.parse(row.value) : {});
+  return calendarSettingsSchema.parse(JSON.parse(storedValue(db)));
 }
 
 /**
@@ -16,7 +23,7 @@ export function readCalendarSettings(db: Db): CalendarSettings {
  * once per stored version, so bulk registration does not rebuild it per card.
  */
 export function organisationCalendar(db: Db): WorkingCalendar {
-  const raw = db.select().from(settings).where(eq(settings.key, KEY)).get()?.value ?? '{}';
+  const raw = storedValue(db);
   const hit = cache.get(db);
   if (hit && hit.raw === raw) return hit.calendar;
   const calendar = new WorkingCalendar(calendarSettingsSchema.parse(JSON.parse(raw)));

@@ -1,25 +1,24 @@
 /**
  * Fills an empty data folder with the demo organisation, its staff, the dictionaries and N generated
  * appeals. Registered cards go through the registration service (`registerInTx`: validation, number,
- * deadline, history, outbox, FTS), the rest through `upsertDraftInTx`, one transaction per batch.
+ * deadline, history, outbox, FTS), the rest through `upsertCardInTx`, one transaction per batch.
  */
-import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { inTransaction, type WorkingCopy } from '../../../db/open';
-import { appeals, applicantCategories, organisations, territories, topics, userRoles, users } from '../../../db/schema';
+import { applicantCategories, organisations, territories, topics, userRoles, users } from '../../../db/schema';
 import type { Role } from '../../../shared/appeals/enums';
 import type { User } from '../../../shared/appeals/schema';
 import { validateAppealDraft } from '../../../shared/appeals/validate-appeal';
+import { DEMO_ORGANISATION, DEMO_USERS } from '../../../shared/demo/demo-organisation';
+import { APPLICANT_CATEGORIES, TERRITORIES, TOPICS } from '../../../shared/demo/dictionaries';
+import { appealStream, type GeneratedAppeal } from '../../../shared/demo/generate-appeals';
 import { AppError, validationError } from '../../../shared/errors';
 import { describeAttachments } from '../appeals/attachment-facts';
 import { checkRegistrable, registerInTx } from '../appeals/register-appeal';
-import { upsertDraftInTx } from '../appeals/save-appeal';
+import { upsertCardInTx } from '../appeals/save-appeal';
 import type { AttachmentStore } from '../attachments/attachment-store';
 import { hashPassword } from '../auth/password';
 import type { CallContext } from '../context';
-import { DEMO_ORGANISATION, DEMO_USERS } from './demo-organisation';
-import { APPLICANT_CATEGORIES, TERRITORIES, TOPICS } from './dictionaries';
-import { appealStream, type GeneratedAppeal } from './generate-appeals';
 
 export interface SeedOptions {
   appeals: number;
@@ -102,9 +101,7 @@ function writeCard(ctx: CallContext, item: GeneratedAppeal, now: Date): void {
     return;
   }
   const created = Math.min(Date.parse(item.draft.receivedAt) + 10 * 60_000, now.getTime());
-  const { id } = upsertDraftInTx(ctx, input, new Date(created));
-  if (item.status === 'received')
-    ctx.store.db.update(appeals).set({ status: 'received' }).where(eq(appeals.id, id)).run();
+  upsertCardInTx(ctx, input, new Date(created), 'edit', { status: item.status });
 }
 
 export async function seedDemo(store: WorkingCopy, files: AttachmentStore, options: SeedOptions): Promise<SeedResult> {
@@ -131,6 +128,7 @@ export async function seedDemo(store: WorkingCopy, files: AttachmentStore, optio
     clock: () => now,
     mode: 'browser',
     version: 'demo',
+    sync: null,
     demoLogin: null,
     session: { user: clerkUser },
   };

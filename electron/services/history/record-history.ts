@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
+import { prepared } from '../../../db/prepared';
 import { history } from '../../../db/schema';
 import type { HistoryEntry } from '../../../shared/appeals/schema';
 
@@ -9,13 +11,22 @@ export function recordHistory(
   db: Db,
   entry: { appealId: string; userId: string; at: Date; action: string; text: string; changes?: Change[] },
 ): void {
-  db.insert(history)
-    .values({
-      appealId: entry.appealId,
-      userId: entry.userId,
-      at: entry.at.getTime(),
-      action: entry.action,
-      details: JSON.stringify({ text: entry.text, changes: entry.changes ?? [] }),
-    })
-    .run();
+  prepared(db, 'history.insert', () =>
+    db
+      .insert(history)
+      .values({
+        appealId: sql.placeholder('appealId'),
+        userId: sql.placeholder('userId'),
+        at: sql.placeholder('at'),
+        action: sql.placeholder('action'),
+        details: sql.placeholder('details'),
+      })
+      .prepare(),
+  ).run({
+    appealId: entry.appealId,
+    userId: entry.userId,
+    at: entry.at.getTime(),
+    action: entry.action,
+    details: JSON.stringify({ text: entry.text, changes: entry.changes ?? [] }),
+  });
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch';
+import { SyncIndicator } from './SyncIndicator';
 import { useSession } from './session';
 
 export function AppHeader({ onHelp }: { onHelp(): void }) {
@@ -15,6 +16,7 @@ export function AppHeader({ onHelp }: { onHelp(): void }) {
         </span>
       </div>
       <div className="header-tools">
+        <SyncIndicator />
         <LanguageSwitch />
         <button type="button" className="link-button" onClick={onHelp} data-testid="shortcuts-button">
           {t('shell.shortcutsButton')}

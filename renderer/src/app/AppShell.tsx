@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { navigate, useRoute } from '../lib/router';
+import { AttentionScreen } from '../screens/attention/AttentionScreen';
 import { CalendarScreen } from '../screens/calendar/CalendarScreen';
 import { AppealCardScreen } from '../screens/card/AppealCardScreen';
 import { CardFormScreen } from '../screens/form/CardFormScreen';
@@ -8,6 +9,7 @@ import { EMPTY_FILTERS, type ListFilters } from '../screens/list/list-query';
 import { AppHeader } from './AppHeader';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { SideNav } from './SideNav';
+import { SyncStatusProvider } from './SyncStatusProvider';
 
 /** Header, left navigation and the current screen; global shortcuts live here. */
 export function AppShell() {
@@ -45,16 +47,21 @@ export function AppShell() {
     case 'calendar':
       screen = <CalendarScreen key={key} />;
       break;
+    case 'attention':
+      screen = <AttentionScreen key={key} />;
+      break;
     default:
       screen = <AppealsListScreen filters={filters} onFiltersChange={setFilters} />;
   }
 
   return (
-    <div className="shell">
-      <AppHeader onHelp={() => setHelpOpen(true)} />
-      <SideNav route={route} />
-      <main className="main">{screen}</main>
-      {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
-    </div>
+    <SyncStatusProvider>
+      <div className="shell">
+        <AppHeader onHelp={() => setHelpOpen(true)} />
+        <SideNav route={route} />
+        <main className="main">{screen}</main>
+        {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
+      </div>
+    </SyncStatusProvider>
   );
 }

@@ -1,10 +1,14 @@
 import { useTranslation } from 'react-i18next';
+import { formatCount } from '../lib/format';
 import { navigate, type Route } from '../lib/router';
+import { useSyncStatus } from './SyncStatusProvider';
 
 export function SideNav({ route }: { route: Route }) {
   const { t } = useTranslation();
   const inList = route.screen === 'list' || route.screen === 'card';
   const inCalendar = route.screen === 'calendar';
+  const inAttention = route.screen === 'attention';
+  const attention = useSyncStatus().status?.rejected.length ?? 0;
   return (
     <nav className="sidenav" aria-label={t('shell.navLabel')}>
       <a
@@ -26,8 +30,25 @@ export function SideNav({ route }: { route: Route }) {
         <kbd>Ctrl+N</kbd>
       </button>
       <a
+        href="#/attention"
+        className={inAttention ? 'nav-item nav-group active' : 'nav-item nav-group'}
+        aria-current={inAttention ? 'page' : undefined}
+        data-testid="nav-attention"
+      >
+        <span className="nav-label">{t('shell.attention')}</span>
+        {attention > 0 && (
+          <span
+            className="nav-badge"
+            data-testid="nav-attention-count"
+            title={t('shell.attentionCount', { n: formatCount(attention) })}
+          >
+            {formatCount(attention)}
+          </span>
+        )}
+      </a>
+      <a
         href="#/calendar"
-        className={inCalendar ? 'nav-item nav-group active' : 'nav-item nav-group'}
+        className={inCalendar ? 'nav-item active' : 'nav-item'}
         aria-current={inCalendar ? 'page' : undefined}
         data-testid="nav-calendar"
       >

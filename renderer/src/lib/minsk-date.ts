@@ -46,6 +46,16 @@ export function formatDateTime(iso: string | null | undefined): string {
   return `${pad(w.day)}.${pad(w.month)}.${w.year} ${pad(w.hour)}:${pad(w.minute)}`;
 }
 
+/** '14:07', or '05.03.2026 14:07' when the instant is not on today's Minsk date. */
+export function formatTimeOrDateTime(iso: string | null | undefined, now: Date = new Date()): string {
+  const d = parse(iso);
+  if (!d) return '';
+  const w = wallClock(d);
+  const today = wallClock(now);
+  const sameDay = w.year === today.year && w.month === today.month && w.day === today.day;
+  return sameDay ? `${pad(w.hour)}:${pad(w.minute)}` : formatDateTime(iso);
+}
+
 /** Value for `<input type="datetime-local">` in Minsk time: '2026-03-05T14:07'. */
 export function toLocalInput(iso: string | null | undefined): string {
   const d = parse(iso);

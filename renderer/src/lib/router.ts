@@ -6,12 +6,14 @@ export type Route =
   | { screen: 'new' }
   | { screen: 'edit'; id: string }
   | { screen: 'card'; id: string }
-  | { screen: 'calendar' };
+  | { screen: 'calendar' }
+  | { screen: 'attention' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '/new') return { screen: 'new' };
   if (path === '/calendar') return { screen: 'calendar' };
+  if (path === '/attention') return { screen: 'attention' };
   const edit = /^\/appeals\/([^/]+)\/edit$/.exec(path);
   if (edit?.[1]) return { screen: 'edit', id: decodeURIComponent(edit[1]) };
   const card = /^\/appeals\/([^/]+)$/.exec(path);
@@ -25,6 +27,8 @@ export function routeHash(route: Route): string {
       return '#/new';
     case 'calendar':
       return '#/calendar';
+    case 'attention':
+      return '#/attention';
     case 'edit':
       return `#/appeals/${encodeURIComponent(route.id)}/edit`;
     case 'card':

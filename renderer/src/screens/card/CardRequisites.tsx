@@ -67,10 +67,7 @@ function RegistrationBlock({ card }: { card: AppealCard }) {
         </Requisite>
         <Requisite label={t('fields.receivedAt')}>{formatDateTime(card.receivedAt)}</Requisite>
         <Requisite label={t('fields.registeredAt')}>{formatDateTime(card.registeredAt)}</Requisite>
-        <Requisite
-          label={registration ? t('card.registrationDeadline') : t('card.deadline')}
-          testId="card-deadline"
-        >
+        <Requisite label={registration ? t('card.registrationDeadline') : t('card.deadline')} testId="card-deadline">
           {card.deadlineAt ? (
             <>
               <strong>{formatDateTime(card.deadlineAt)}</strong>

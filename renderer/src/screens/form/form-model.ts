@@ -9,6 +9,7 @@ import type {
   Attachment,
   SubmissionForm,
 } from '../../../../shared/appeals';
+import { EMPTY_APPLICANT } from '../../../../shared/appeals';
 import { localInputToIso, nowLocalInput, toLocalInput } from '../../lib/minsk-date';
 
 /** The card as the form edits it: plain strings for inputs, receipt time as a Minsk `datetime-local` value. */
@@ -49,19 +50,6 @@ export const SOURCES_BY_FORM: Record<SubmissionForm, AppealSource[]> = {
   oral: ['reception', 'phone_line'],
   written: ['post', 'courier'],
   electronic: ['portal', 'json'],
-};
-
-export const EMPTY_APPLICANT: Applicant = {
-  kind: 'person',
-  surname: '',
-  name: '',
-  patronymic: '',
-  orgName: '',
-  unp: '',
-  signer: '',
-  address: '',
-  phone: '',
-  email: '',
 };
 
 export function emptyForm(now: Date = new Date()): FormState {

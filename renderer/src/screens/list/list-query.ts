@@ -41,7 +41,14 @@ export const EMPTY_FILTERS: ListFilters = {
 export const PAGE_SIZE = 100;
 
 export function toListQuery(f: ListFilters, offset: number): AppealListQueryInput {
-  const q: AppealListQueryInput = { query: f.query.trim(), sort: f.sort, dir: f.dir, offset, limit: PAGE_SIZE };
+  const q: AppealListQueryInput = {
+    query: f.query.trim(),
+    sort: f.sort,
+    dir: f.dir,
+    offset,
+    limit: PAGE_SIZE,
+    withTotal: offset === 0,
+  };
   if (f.status) q.status = f.status;
   if (f.kind) q.kind = f.kind;
   if (f.form) q.form = f.form;

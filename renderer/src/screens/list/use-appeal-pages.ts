@@ -77,8 +77,8 @@ export function useAppealPages(filters: ListFilters): AppealPages {
           const knownEnd = first ? end : Math.max(m.knownEnd, end);
           const moreAfterEnd = end >= knownEnd ? res.rows.length === PAGE_SIZE : m.moreAfterEnd;
           return {
-            total: res.total,
-            isEstimate: res.totalIsEstimate,
+            total: res.total ?? m.total,
+            isEstimate: res.total === null ? m.isEstimate : res.totalIsEstimate,
             ready: true,
             pending: false,
             error: null,

@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import { createCentralServer } from '../../server/create-server';
+import { DEMO_ORGANISATION } from '../../shared/demo/demo-organisation';
+import type { AppServices } from '../services/context';
+import { openServices } from '../services/open-services';
+import { FileCredentialStore } from '../services/sync';
+import type { StartOptions } from '../start-options';
+
+/** The demo organisation's credentials at the embedded reference server (not a secret: demo only). */
+export const DEMO_CENTRAL_CLIENT = { clientId: 'demo-org', clientSecret: 'demo-secret' };
+const SYNC_INTERVAL_MS = 15_000;
+/** The demo's applicants on the portal: new electronic appeals keep arriving while the clerk works. */
+const DEMO_APPEALS_PER_MINUTE = 1;
+
+export interface Backend {
+  services: AppServices;
+  /** The central system's URL this workstation syncs with. */
+  centralUrl: string;
+  embeddedCentral: boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * Everything behind either host: the data folder's services and the sync engine — with the
+ * reference central server embedded (its own data in `<data>/central`) unless `--server URL` names a
+ * real one, whose Client ID and Secret Access Key are read from `<data>/central-credentials.json`.
+ */
+export async function startBackend(
+  options: StartOptions & { mode: AppServices['mode']; version: string; migrationsFolder?: string },
+): Promise<Backend> {
+  const credentials = new FileCredentialStore(options.dataDir);
+  const central = options.server
+    ? null
+    : createCentralServer({
+        dataDir: join(options.dataDir, 'central'),
+        clients: [{ ...DEMO_CENTRAL_CLIENT, orgId: DEMO_CENTRAL_CLIENT.clientId, orgName: DEMO_ORGANISATION.name }],
+      });
+  const centralUrl = options.server ?? (await central?.listen(0)) ?? '';
+  central?.simulateApplicants({ perMinute: DEMO_APPEALS_PER_MINUTE, orgId: DEMO_CENTRAL_CLIENT.clientId });
+  if (central && !(await credentials.load())) {
+    await credentials.save({
+      clientId: DEMO_CENTRAL_CLIENT.clientId,
+      secretAccessKey: DEMO_CENTRAL_CLIENT.clientSecret,
+    });
+  }
+  const services = await openServices({
+    ...options,
+    central: { baseUrl: centralUrl, credentials, intervalMs: SYNC_INTERVAL_MS },
+  });
+  return {
+    services,
+    centralUrl,
+    embeddedCentral: central !== null,
+    async close() {
+      await services.sync?.stop();
+      services.store.close();
+      await central?.close();
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import type { SyncStatusView } from '../../../shared/sync/status';
+import { requireUser } from '../auth/auth-service';
+import type { CallContext } from '../context';
+
+const NOT_CONFIGURED: SyncStatusView = {
+  configured: false,
+  online: false,
+  lastSyncAt: null,
+  lastError: 'Подключение к системе обращений не настроено',
+  pending: 0,
+  rejected: [],
+};
+
+/** `sync:status`. */
+export function syncStatus(ctx: CallContext): SyncStatusView {
+  requireUser(ctx);
+  return ctx.sync ? { configured: true, ...ctx.sync.status() } : NOT_CONFIGURED;
+}
+
+/** `sync:now`: one round now (the clerk pressed «Синхронизировать»), then the status. */
+export async function syncNow(ctx: CallContext): Promise<SyncStatusView> {
+  requireUser(ctx);
+  if (ctx.sync) await ctx.sync.syncOnce();
+  return syncStatus(ctx);
+}

@@ -1,0 +1,45 @@
+import type { Page } from '@playwright/test';
+import { expect, loginAsClerk, test } from './app-fixture';
+import { attachPdf, fillOralAppeal, ORAL_APPEAL, openNewCard, registerCard } from './steps';
+
+const SYNCED = /^Синхронизировано (\d{2}\.\d{2}\.\d{4} )?\d{2}:\d{2}$/;
+
+/** «Синхронизировать», then the round's answer: everything sent, nothing refused. */
+async function syncNowAndExpectOk(page: Page): Promise<void> {
+  const indicator = page.getByTestId('sync-indicator');
+  await page.getByTestId('sync-now').click();
+  await expect(indicator).toHaveAttribute('data-running', 'false');
+  await expect(page.getByTestId('sync-now')).toBeEnabled();
+  await expect(indicator).toHaveAttribute('data-state', 'ok');
+  await expect(indicator).toHaveAttribute('data-pending', '0');
+  await expect(indicator).toHaveAttribute('data-rejected', '0');
+  await expect(page.getByTestId('sync-label')).toHaveText(SYNCED);
+}
+
+test('a registered appeal reaches the central system: the indicator returns to «Синхронизировано» and nothing needs attention', async ({
+  page,
+  app,
+}) => {
+  await loginAsClerk(page, app);
+  await expect(page.getByTestId('sync-indicator')).toBeVisible();
+  await expect(page.getByTestId('sync-now')).toHaveText('Синхронизировать');
+  await syncNowAndExpectOk(page);
+
+  await openNewCard(page);
+  await fillOralAppeal(page, {
+    ...ORAL_APPEAL,
+    summary: 'О замене уличного фонаря',
+    content: 'Прошу заменить неисправный уличный фонарь у дома № 5: во дворе темно по вечерам.',
+  });
+  await attachPdf(page, 'фото-фонаря.pdf');
+  await registerCard(page);
+
+  await syncNowAndExpectOk(page);
+  await expect(page.getByTestId('nav-attention-count')).toHaveCount(0);
+
+  await page.getByTestId('nav-attention').click();
+  await expect(page.locator('body')).toHaveAttribute('data-screen', 'attention');
+  await expect(page.getByTestId('attention-screen')).toBeVisible();
+  await expect(page.getByTestId('attention-empty')).toHaveText(/Все изменения приняты системой обращений/);
+  await expect(page.getByTestId('attention-row')).toHaveCount(0);
+});
