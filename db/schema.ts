@@ -28,6 +28,10 @@ export const users = sqliteTable('users', {
   passwordHash: text('password_hash').notNull(),
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
   createdAt: ms('created_at').notNull(),
+  /** Consecutive failed logins (regulation 6.3); reset by a successful login or an unlock. */
+  failedLogins: integer('failed_logins').notNull().default(0),
+  /** The account is locked until this instant (ms); null = not locked. */
+  lockedUntil: ms('locked_until'),
 });
 
 export const userRoles = sqliteTable(
@@ -220,4 +224,25 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
   updatedAt: ms('updated_at').notNull().default(sql`(unixepoch() * 1000)`),
+});
+
+/**
+ * Security event log (regulation 6.3): append-only (triggers in the migration refuse UPDATE/DELETE) and
+ * tamper-evident: `hash` = sha256 of the row's canonical fields and `prev_hash` (the previous row's hash).
+ */
+export const securityEvents = sqliteTable('security_events', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  at: ms('at').notNull(),
+  type: text('type').notNull(),
+  login: text('login').notNull(),
+  userId: text('user_id'),
+  /** Workstation host name. */
+  workstation: text('workstation').notNull(),
+  address: text('address').notNull(),
+  /** 'success' | 'failure' */
+  result: text('result').notNull(),
+  /** JSON object. */
+  details: text('details').notNull(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
 });

@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { startBackend } from '../electron/host/backend';
 import { startHttpHost } from '../electron/host/http';
 import { parseStartOptions } from '../electron/start-options';
@@ -20,9 +20,22 @@ function electronBinary(): string | null {
   }
 }
 
+/** Newest modification time of the files the renderer is built from. */
+function newestSource(dirs: string[]): number {
+  let newest = 0;
+  for (const dir of dirs) {
+    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+/** Builds the renderer when it is missing or older than its sources (after a pull, say). */
 function ensureRendererBuilt(): void {
-  if (existsSync(resolve(RENDERER_DIR, 'index.html'))) return;
-  console.error('Сборка интерфейса (первый запуск)…');
+  const index = resolve(RENDERER_DIR, 'index.html');
+  if (existsSync(index) && statSync(index).mtimeMs >= newestSource(['renderer', 'shared'])) return;
+  console.error('Сборка интерфейса…');
   const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

@@ -20,6 +20,8 @@ export interface AppServices {
   /** Shown on the login screen when the data folder is the demo one. */
   demoLogin: string | null;
   sync: SyncHandle | null;
+  /** This workstation as the security log names it; defaults to os.hostname() and 127.0.0.1. */
+  workstation?: { host: string; address: string };
 }
 
 /** Who is calling: one per window (IPC) or per session token (HTTP). */

@@ -4,11 +4,13 @@ import { listAppeals } from './appeals/list-appeals';
 import { registerAppeal } from './appeals/register-appeal';
 import { organisationOf, saveAppeal } from './appeals/save-appeal';
 import { readAttachment, uploadAttachment } from './attachments/upload-attachment';
-import { login, requireUser } from './auth/auth-service';
+import { login, logout, requireUser, unlockSession } from './auth/auth-service';
 import { getCalendarYear, saveCalendarSettings } from './calendar/calendar-service';
 import { organisationCalendar } from './calendar/org-calendar';
 import type { CallContext } from './context';
 import { getDictionaries } from './dictionaries';
+import { exportAppealPdfFile } from './pdf/export-appeal-pdf';
+import { listSecurityEvents, unlockAccount, verifyLog } from './security/security-admin';
 import { syncNow, syncStatus } from './sync/sync-view';
 
 export type Handler<C extends Channel> = (
@@ -27,10 +29,8 @@ export const handlers: HandlerTable = {
     demoLogin: ctx.demoLogin,
   }),
   'auth:login': (ctx, input) => login(ctx, input),
-  'auth:logout': (ctx) => {
-    ctx.session.user = null;
-    return {};
-  },
+  'auth:logout': (ctx) => logout(ctx),
+  'auth:unlock': (ctx, input) => unlockSession(ctx, input),
   'auth:me': (ctx) => ctx.session.user,
   'dictionaries:get': (ctx) => getDictionaries(ctx),
   'appeals:list': (ctx, input) => {
@@ -49,4 +49,8 @@ export const handlers: HandlerTable = {
   'sync:now': (ctx) => syncNow(ctx),
   'calendar:get': (ctx, input) => getCalendarYear(ctx, input),
   'calendar:save': (ctx, input) => saveCalendarSettings(ctx, input),
+  'export:appealPdf': (ctx, input) => exportAppealPdfFile(ctx, input),
+  'security:unlock': (ctx, input) => unlockAccount(ctx, input),
+  'security:events': (ctx, input) => listSecurityEvents(ctx, input),
+  'security:verify': (ctx) => verifyLog(ctx),
 };

@@ -8,6 +8,7 @@ import {
   userSchema,
 } from '../appeals/schema';
 import { calendarSettingsSchema } from '../calendar/calendar-settings';
+import { securityEventSchema, securityVerifySchema } from '../security/schema';
 import { syncStatusSchema } from '../sync/status';
 
 const dictionaryItem = z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() });
@@ -36,6 +37,8 @@ export const channels = {
   },
   'auth:logout': { public: true, input: z.object({}), output: z.object({}) },
   'auth:me': { public: true, input: z.object({}), output: userSchema.nullable() },
+  /** The idle lock: the session user's password again (failures count like failed logins). */
+  'auth:unlock': { public: false, input: z.object({ password: z.string().min(1).max(200) }), output: userSchema },
   'dictionaries:get': {
     public: false,
     input: z.object({}),
@@ -93,6 +96,25 @@ export const channels = {
   'sync:status': { public: false, input: z.object({}), output: syncStatusSchema },
   'sync:now': { public: false, input: z.object({}), output: syncStatusSchema },
   'calendar:save': { public: false, input: z.object({ settings: calendarSettingsSchema }), output: z.object({}) },
+  /** One PDF of the appeal for ВСЭД: card pages, attachments, card.json (any logged-in user, regulation 3.3). */
+  'export:appealPdf': {
+    public: false,
+    input: z.object({ id: z.string().max(64) }),
+    output: z.object({ fileName: z.string(), dataBase64: z.string() }),
+  },
+  /** Administrator: lift an account's lock (regulation 6.3). */
+  'security:unlock': { public: false, input: z.object({ login: z.string().min(1).max(100) }), output: z.object({}) },
+  /** Administrator: the security log, newest first. */
+  'security:events': {
+    public: false,
+    input: z.object({
+      limit: z.number().int().min(1).max(500).default(100),
+      offset: z.number().int().min(0).default(0),
+    }),
+    output: z.object({ total: z.number(), entries: z.array(securityEventSchema) }),
+  },
+  /** Administrator: walk the log's hash chain. */
+  'security:verify': { public: false, input: z.object({}), output: securityVerifySchema },
 } as const;
 
 export type Channels = typeof channels;

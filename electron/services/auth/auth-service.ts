@@ -1,9 +1,12 @@
 import { eq } from 'drizzle-orm';
+import { inTransaction } from '../../../db/open';
 import { userRoles, users } from '../../../db/schema';
 import type { Role } from '../../../shared/appeals/enums';
 import type { User } from '../../../shared/appeals/schema';
 import { AppError } from '../../../shared/errors';
 import type { CallContext } from '../context';
+import { lockedMessage, settleAttempt } from '../security/attempts';
+import { recordSecurityEvent } from '../security/record-event';
 import { verifyPassword } from './password';
 
 const BAD_CREDENTIALS = 'Неверное имя пользователя или пароль';
@@ -21,14 +24,55 @@ export function loadUser(ctx: Pick<CallContext, 'store'>, userId: string): User 
   };
 }
 
+/**
+ * Regulation 6.3: more than MAX_FAILED failed logins in a row lock the account for LOCK_MINUTES;
+ * every attempt is recorded in the security log, in one transaction with the account's counter.
+ */
 export async function login(ctx: CallContext, input: { login: string; password: string }): Promise<User> {
-  const row = ctx.store.db.select().from(users).where(eq(users.login, input.login.trim())).get();
-  if (!row || row.disabled || !(await verifyPassword(input.password, row.passwordHash))) {
-    throw new AppError('NOT_AUTHENTICATED', BAD_CREDENTIALS);
+  const name = input.login.trim();
+  const row = ctx.store.db.select().from(users).where(eq(users.login, name)).get();
+  const usable = row !== undefined && !row.disabled;
+  const passwordOk = usable && (await verifyPassword(input.password, row.passwordHash));
+  const outcome = settleAttempt(ctx, { login: name, userId: usable ? row.id : null, passwordOk, type: 'login' });
+  if (outcome.kind === 'locked') {
+    throw new AppError('ACCOUNT_LOCKED', lockedMessage(outcome.lockedUntil, outcome.failedLogins), {
+      lockedUntil: new Date(outcome.lockedUntil).toISOString(),
+    });
   }
+  if (outcome.kind !== 'ok' || !row) throw new AppError('NOT_AUTHENTICATED', BAD_CREDENTIALS);
   const user = loadUser(ctx, row.id);
   if (!user) throw new AppError('NOT_AUTHENTICATED', BAD_CREDENTIALS);
   ctx.session.user = user;
+  return user;
+}
+
+export function logout(ctx: CallContext): Record<string, never> {
+  const user = ctx.session.user;
+  if (user) {
+    inTransaction(ctx.store.sqlite, () =>
+      recordSecurityEvent(ctx, { type: 'logout', login: user.login, userId: user.id, result: 'success' }),
+    );
+  }
+  ctx.session.user = null;
+  return {};
+}
+
+/**
+ * The idle lock's password check: the session's own user, counted like a login. A wrong password that
+ * locks the account also ends the session.
+ */
+export async function unlockSession(ctx: CallContext, input: { password: string }): Promise<User> {
+  const user = requireUser(ctx);
+  const row = ctx.store.db.select().from(users).where(eq(users.id, user.id)).get();
+  const passwordOk = row !== undefined && !row.disabled && (await verifyPassword(input.password, row.passwordHash));
+  const outcome = settleAttempt(ctx, { login: user.login, userId: user.id, passwordOk, type: 'session-unlock' });
+  if (outcome.kind === 'locked') {
+    ctx.session.user = null;
+    throw new AppError('ACCOUNT_LOCKED', lockedMessage(outcome.lockedUntil, outcome.failedLogins), {
+      lockedUntil: new Date(outcome.lockedUntil).toISOString(),
+    });
+  }
+  if (outcome.kind !== 'ok') throw new AppError('BAD_INPUT', 'Неверный пароль');
   return user;
 }
 

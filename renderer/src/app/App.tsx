@@ -5,6 +5,8 @@ import { api } from '../api';
 import { errorMessage, UNAUTHENTICATED_EVENT } from '../lib/api-errors';
 import { LoginScreen } from '../screens/login/LoginScreen';
 import { AppShell } from './AppShell';
+import { useIdleLock } from './idle-lock';
+import { LockScreen } from './LockScreen';
 import { type AppInfo, SessionProvider } from './session';
 import { ToastProvider, useNotify } from './toasts';
 
@@ -44,12 +46,21 @@ function Root() {
     return () => window.removeEventListener(UNAUTHENTICATED_EVENT, onLost);
   }, [notify, t]);
 
+  const idle = useIdleLock(user !== null);
+  const { unlock } = idle;
   const logout = useCallback(() => {
     api
       .call('auth:logout', {})
       .catch(() => undefined)
-      .finally(() => setUser(null));
-  }, []);
+      .finally(() => {
+        setUser(null);
+        unlock();
+      });
+  }, [unlock]);
+  const accountLocked = useCallback(() => {
+    setUser(null);
+    unlock();
+  }, [unlock]);
 
   if (boot.phase === 'starting') return <div className="boot">{t('app.loading')}</div>;
   if (boot.phase === 'failed') {
@@ -67,6 +78,7 @@ function Root() {
   return (
     <SessionProvider info={boot.info} user={user} onLogout={logout}>
       <AppShell />
+      {idle.locked && <LockScreen onUnlocked={unlock} onAccountLocked={accountLocked} />}
     </SessionProvider>
   );
 }

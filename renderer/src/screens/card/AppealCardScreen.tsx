@@ -9,6 +9,7 @@ import { navigate } from '../../lib/router';
 import { useScreenReady } from '../../lib/screen';
 import { CardAttachments } from './CardAttachments';
 import { CardRequisites } from './CardRequisites';
+import { ExportPdfButton } from './ExportPdfButton';
 import { HistoryTable } from './HistoryTable';
 
 type Load = { phase: 'loading' } | { phase: 'failed'; message: string } | { phase: 'ready'; card: AppealCard };
@@ -82,6 +83,7 @@ export function AppealCardScreen({ id }: { id: string }) {
         </h1>
         <StatusBadge status={card.status} />
         <span className="spacer" />
+        <ExportPdfButton id={card.id} />
         {card.status === 'draft' && (
           <button
             type="button"

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** Event types of the security log (regulation 6.3). */
+export const SECURITY_EVENT_TYPES = [
+  'login',
+  'logout',
+  'account-locked',
+  'account-unlocked',
+  'session-unlock',
+] as const;
+export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
+export type SecurityEventResult = 'success' | 'failure';
+
+export const securityEventSchema = z.object({
+  id: z.number(),
+  /** ISO 8601 instant. */
+  at: z.string(),
+  type: z.string(),
+  login: z.string(),
+  userId: z.string().nullable(),
+  workstation: z.string(),
+  address: z.string(),
+  result: z.enum(['success', 'failure']),
+  details: z.record(z.string(), z.unknown()),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type SecurityEvent = z.infer<typeof securityEventSchema>;
+
+/** The result of walking the hash chain: the first broken link, if any. */
+export const securityVerifySchema = z.union([
+  z.object({ ok: z.literal(true), entries: z.number() }),
+  z.object({ ok: z.literal(false), firstBrokenId: z.number(), reason: z.string() }),
+]);
+export type SecurityVerifyResult = z.infer<typeof securityVerifySchema>;
