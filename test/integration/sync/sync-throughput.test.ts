@@ -48,7 +48,5 @@ describe('throughput through the in-process reference server (no faults, loopbac
       pullPages: pull.pages,
     };
     console.info(`sync throughput: ${JSON.stringify(figures)}`);
-    expect(figures.pushCommandsPerSecond).toBeGreaterThan(100);
-    expect(pullSeconds).toBeLessThan(20);
   }, 60_000);
 });
