@@ -1,44 +1,11 @@
-import type {
-  AnswerForm,
-  AppealKind,
-  AppealSource,
-  AppealType,
-  ApplicantKind,
-  SubmissionForm,
-} from '../../../shared/appeals';
-
-/** Russian names of the card's closed vocabularies as the paper card prints them (same words as the UI). */
-export const KIND_NAMES: Record<AppealKind, string> = {
-  statement: 'заявление',
-  proposal: 'предложение',
-  complaint: 'жалоба',
-};
-export const TYPE_NAMES: Record<AppealType, string> = {
-  individual: 'индивидуальное',
-  collective: 'коллективное',
-  anonymous: 'анонимное',
-};
-export const FORM_NAMES: Record<SubmissionForm, string> = {
-  oral: 'устно',
-  written: 'письменно',
-  electronic: 'в электронном виде',
-};
-export const SOURCE_NAMES: Record<AppealSource, string> = {
-  portal: 'портал обращения.бел',
-  post: 'почта',
-  courier: 'нарочно (курьер)',
-  reception: 'личный приём',
-  phone_line: 'прямая телефонная линия',
-  json: 'загрузка JSON',
-};
-export const APPLICANT_KIND_NAMES: Record<ApplicantKind, string> = {
-  person: 'физическое лицо',
-  legal: 'юридическое лицо',
-};
-export const ANSWER_FORM_NAMES: Record<AnswerForm, string> = {
-  electronic: 'в электронном виде',
-  post: 'почтой',
-};
+export {
+  ANSWER_FORM_NAMES,
+  APPLICANT_KIND_NAMES,
+  FORM_NAMES,
+  KIND_NAMES,
+  SOURCE_NAMES,
+  TYPE_NAMES,
+} from '../../../shared/appeals/vocabulary-ru';
 
 /** '2026-03-10T09:30:00+03:00' (already Minsk wall-clock time) → '10.03.2026 09:30'. */
 export function formatMinsk(iso: string | null): string {

@@ -1,3 +1,11 @@
+import {
+  ANSWER_FORM_NAMES,
+  APPLICANT_KIND_NAMES,
+  FORM_NAMES,
+  KIND_NAMES,
+  SOURCE_NAMES,
+  TYPE_NAMES,
+} from '../../../shared/appeals/vocabulary-ru';
 import { STATUS_NAMES } from '../../../shared/status';
 /** Russian: the primary language of the workstation. Every string the UI shows lives here. */
 export const ru = {
@@ -72,20 +80,13 @@ export const ru = {
   },
   enums: {
     status: { ...STATUS_NAMES },
-    kind: { statement: 'заявление', proposal: 'предложение', complaint: 'жалоба' },
-    appealType: { individual: 'индивидуальное', collective: 'коллективное', anonymous: 'анонимное' },
-    form: { oral: 'устно', written: 'письменно', electronic: 'в электронном виде' },
+    kind: { ...KIND_NAMES },
+    appealType: { ...TYPE_NAMES },
+    form: { ...FORM_NAMES },
     formShort: { oral: 'устно', written: 'письменно', electronic: 'электронно' },
-    source: {
-      portal: 'портал обращения.бел',
-      post: 'почта',
-      courier: 'нарочно (курьер)',
-      reception: 'личный приём',
-      phone_line: 'прямая телефонная линия',
-      json: 'загрузка JSON',
-    },
-    applicantKind: { person: 'физическое лицо', legal: 'юридическое лицо' },
-    answerForm: { electronic: 'в электронном виде', post: 'почтой' },
+    source: { ...SOURCE_NAMES },
+    applicantKind: { ...APPLICANT_KIND_NAMES },
+    answerForm: { ...ANSWER_FORM_NAMES },
   },
   fields: {
     kind: 'Вид обращения',

@@ -3,19 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { useNotify } from '../../app/toasts';
 import { errorMessage, reportIfUnauthenticated } from '../../lib/api-errors';
-import { base64ToBlob } from '../../lib/files';
-
-/** Saves a blob under `name` through a temporary <a download> (works in the browser and in Electron). */
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+import { base64ToBlob, openBlob } from '../../lib/files';
 
 /** «Экспорт в PDF»: the card with its attachments as one PDF for ВСЭД. */
 export function ExportPdfButton({ id }: { id: string }) {
@@ -27,7 +15,7 @@ export function ExportPdfButton({ id }: { id: string }) {
     setBusy(true);
     try {
       const file = await api.call('export:appealPdf', { id });
-      download(base64ToBlob(file.dataBase64, 'application/pdf'), file.fileName);
+      openBlob(base64ToBlob(file.dataBase64, 'application/pdf'), file.fileName, true);
     } catch (err) {
       reportIfUnauthenticated(err);
       notify(t('card.exportPdfFailed', { message: errorMessage(err) }), 'error');
