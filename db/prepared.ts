@@ -1,6 +1,17 @@
 import type { Db } from './open';
 
-const caches = new WeakMap<Db, Map<string, unknown>>();
+const caches = new WeakMap<object, Map<string, unknown>>();
+
+/** The one per-connection statement cache: `build` runs once per owner (connection) and key. */
+export function cachedFor<T>(owner: object, key: string, build: () => T): T {
+  let cache = caches.get(owner);
+  if (!cache) {
+    cache = new Map();
+    caches.set(owner, cache);
+  }
+  if (!cache.has(key)) cache.set(key, build());
+  return cache.get(key) as T;
+}
 
 /**
  * A drizzle prepared statement built once per connection (drizzle otherwise builds the SQL and
@@ -8,11 +19,5 @@ const caches = new WeakMap<Db, Map<string, unknown>>();
  * `build` must use `sql.placeholder(...)` for every value that varies.
  */
 export function prepared<T>(db: Db, key: string, build: () => T): T {
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = new Map();
-    caches.set(db, cache);
-  }
-  if (!cache.has(key)) cache.set(key, build());
-  return cache.get(key) as T;
+  return cachedFor(db, key, build);
 }

@@ -1,18 +1,7 @@
 import type Database from 'better-sqlite3';
+import { cachedFor } from './prepared';
 
-const caches = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-/** Prepared once per connection and SQL text: hot list and search queries skip re-compilation. */
+/** Raw SQL prepared once per connection and SQL text: hot list and search queries skip re-compilation. */
 export function prepareCached(sqlite: Database.Database, sql: string): Database.Statement {
-  let cache = caches.get(sqlite);
-  if (!cache) {
-    cache = new Map();
-    caches.set(sqlite, cache);
-  }
-  let statement = cache.get(sql);
-  if (!statement) {
-    statement = sqlite.prepare(sql);
-    cache.set(sql, statement);
-  }
-  return statement;
+  return cachedFor(sqlite, sql, () => sqlite.prepare(sql));
 }
