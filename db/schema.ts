@@ -105,6 +105,10 @@ export const appeals = sqliteTable(
     responsibleHeadId: text('responsible_head_id').references(() => users.id),
     deadlineAt: ms('deadline_at'),
     deadlineExplanation: text('deadline_explanation'),
+    /** Control inside the organisation [4.9]: the controller, the control date and a note. */
+    controlBy: text('control_by'),
+    controlDueAt: ms('control_due_at'),
+    controlNote: text('control_note').notNull().default(''),
     notes: text('notes').notNull().default(''),
     createdBy: text('created_by')
       .notNull()
@@ -127,6 +131,8 @@ export const appeals = sqliteTable(
     index('appeals_form_received_idx').on(t.form, t.receivedAt),
     index('appeals_kind_received_idx').on(t.kind, t.receivedAt),
     index('appeals_responsible_idx').on(t.responsibleHeadId, t.receivedAt),
+    // Earlier appeals of the same legal entity (repeat detection by УНП).
+    index('appeals_unp_idx').on(t.applicantUnp),
     uniqueIndex('appeals_reg_number_uq').on(t.orgId, t.regNumber),
   ],
 );
@@ -141,8 +147,27 @@ export const appealTopics = sqliteTable(
       .notNull()
       .references(() => topics.code),
     position: integer('position').notNull(),
+    /** Each question has its own executor and result [4.5; classifier of res. No. 269]. */
+    executorId: text('executor_id'),
+    /** '' (open) | supported | not_supported | explained (shared/review QUESTION_RESULTS) */
+    result: text('result').notNull().default(''),
+    /** The organisation the question was redirected to (a partial redirect) [4.8]. */
+    redirectedTo: text('redirected_to'),
   },
   (t) => [primaryKey({ columns: [t.appealId, t.topicCode] }), index('appeal_topics_topic_idx').on(t.topicCode)],
+);
+
+/** Links between appeals: `repeat` = this appeal repeats the linked earlier one (the clerk decided). */
+export const appealLinks = sqliteTable(
+  'appeal_links',
+  {
+    appealId: text('appeal_id')
+      .notNull()
+      .references(() => appeals.id, { onDelete: 'cascade' }),
+    linkedId: text('linked_id').notNull(),
+    kind: text('kind').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.appealId, t.linkedId, t.kind] }), index('appeal_links_linked_idx').on(t.linkedId)],
 );
 
 /** Files are stored content-addressed (sha256) in the data folder; this row links one to a card. */
@@ -245,4 +270,121 @@ export const securityEvents = sqliteTable('security_events', {
   details: text('details').notNull(),
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
+});
+
+/** Resolutions of the review process [4.5]: created by the responsible head, signed by the deputy/head. */
+export const resolutions = sqliteTable(
+  'resolutions',
+  {
+    id: text('id').primaryKey(),
+    appealId: text('appeal_id')
+      .notNull()
+      .references(() => appeals.id, { onDelete: 'cascade' }),
+    authorId: text('author_id').notNull(),
+    text: text('text').notNull(),
+    /** in_progress | awaiting_signature | executed (shared/review RESOLUTION_STATES) */
+    state: text('state').notNull(),
+    createdAt: ms('created_at').notNull(),
+    summaryText: text('summary_text'),
+    summaryAt: ms('summary_at'),
+    summaryBy: text('summary_by'),
+    /** The signer's remark when the summary was returned for rework ('' = none). */
+    returnReason: text('return_reason').notNull().default(''),
+    signedBy: text('signed_by'),
+    signedAt: ms('signed_at'),
+  },
+  (t) => [index('resolutions_appeal_idx').on(t.appealId), index('resolutions_state_idx').on(t.state)],
+);
+
+/** One executor of a resolution: their due date, result and its check by the responsible executor [4.5]. */
+export const resolutionTasks = sqliteTable(
+  'resolution_tasks',
+  {
+    resolutionId: text('resolution_id')
+      .notNull()
+      .references(() => resolutions.id, { onDelete: 'cascade' }),
+    executorId: text('executor_id').notNull(),
+    appealId: text('appeal_id').notNull(),
+    responsible: integer('responsible', { mode: 'boolean' }).notNull(),
+    position: integer('position').notNull(),
+    dueAt: ms('due_at').notNull(),
+    /** assigned | submitted | accepted | rejected (shared/review TASK_STATES) */
+    state: text('state').notNull(),
+    resultText: text('result_text').notNull().default(''),
+    resultAt: ms('result_at'),
+    rejectReason: text('reject_reason').notNull().default(''),
+  },
+  (t) => [
+    primaryKey({ columns: [t.resolutionId, t.executorId] }),
+    index('resolution_tasks_executor_idx').on(t.executorId, t.state),
+    index('resolution_tasks_appeal_idx').on(t.appealId),
+  ],
+);
+
+/**
+ * Outgoing correspondence of an appeal [4.5–4.8]: the answer, messages and notices to the applicant,
+ * redirects, requests and instructions to other organisations (a redirect or instruction may be on control).
+ */
+export const dispatches = sqliteTable(
+  'dispatches',
+  {
+    id: text('id').primaryKey(),
+    appealId: text('appeal_id')
+      .notNull()
+      .references(() => appeals.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    /** Receiving organisation (null = the applicant); the name is kept as it was when sent. */
+    orgId: text('org_id'),
+    orgName: text('org_name'),
+    text: text('text').notNull(),
+    answerForm: text('answer_form'),
+    /** JSON array of classifier codes (a partial redirect). */
+    topicCodes: text('topic_codes').notNull().default('[]'),
+    dueAt: ms('due_at'),
+    onControl: integer('on_control', { mode: 'boolean' }).notNull().default(false),
+    createdAt: ms('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [index('dispatches_appeal_idx').on(t.appealId), index('dispatches_control_idx').on(t.onControl, t.dueAt)],
+);
+
+/**
+ * Files of the review process (resolution, result, summary, dispatch), content-addressed in the same
+ * store as card attachments. `owner` is `resolution:<id>`, `result:<resolutionId>:<executorId>`,
+ * `summary:<resolutionId>` or `dispatch:<id>`.
+ */
+export const reviewFiles = sqliteTable(
+  'review_files',
+  {
+    owner: text('owner').notNull(),
+    position: integer('position').notNull(),
+    appealId: text('appeal_id')
+      .notNull()
+      .references(() => appeals.id, { onDelete: 'cascade' }),
+    sha256: text('sha256').notNull(),
+    name: text('name').notNull(),
+    size: integer('size').notNull(),
+    type: text('type').notNull(),
+    addedAt: ms('added_at').notNull(),
+    addedBy: text('added_by').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.owner, t.position] }), index('review_files_appeal_idx').on(t.appealId)],
+);
+
+/** Every review command applied to this working copy (own or another workstation's): applied once. */
+export const reviewEvents = sqliteTable('review_events', {
+  commandId: text('command_id').primaryKey(),
+  appealId: text('appeal_id').notNull(),
+  appliedAt: ms('applied_at').notNull(),
+});
+
+/** The central directory of organisations (redirects, requests, instructions) [4.6–4.8], refreshed by sync. */
+export const directoryOrganisations = sqliteTable('directory_organisations', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  unp: text('unp').notNull().default(''),
+  state: integer('state', { mode: 'boolean' }).notNull(),
+  /** Subordinate to this organisation: may receive instructions [4.7]. */
+  subordinate: integer('subordinate', { mode: 'boolean' }).notNull().default(false),
+  updatedAt: ms('updated_at').notNull(),
 });

@@ -3,7 +3,7 @@ import type { ServerContext } from './context';
 import { findAppeal, insertFiledAppeal, setAppealStatus } from './store/appeals';
 import { appendChange } from './store/changes';
 import { ownedFileSize } from './store/files';
-import { inTransaction } from './store/open-store';
+import { inTransaction, type Sqlite } from './store/open-store';
 
 export interface TopicChange {
   code: string;
@@ -29,11 +29,17 @@ export function fileAppeal(ctx: ServerContext, orgId: string, filed: FiledAppeal
     }
   }
   const now = ctx.clock();
-  inTransaction(ctx.db, () => {
-    if (findAppeal(ctx.db, orgId, appeal.id)) throw new Error(`central server: appeal ${appeal.id} already exists`);
-    insertFiledAppeal(ctx.db, orgId, appeal.id, appeal, now);
-    appendChange(ctx.db, orgId, 'appeal.filed', appeal, now);
-  });
+  inTransaction(ctx.db, () => recordFiledAppeal(ctx.db, orgId, appeal, now));
+}
+
+/**
+ * Enters a filed (or redirected) appeal into the organisation's appeals and feed, inside the caller's
+ * transaction; its files must be the organisation's already.
+ */
+export function recordFiledAppeal(db: Sqlite, orgId: string, appeal: FiledAppeal, now: Date): void {
+  if (findAppeal(db, orgId, appeal.id)) throw new Error(`central server: appeal ${appeal.id} already exists`);
+  insertFiledAppeal(db, orgId, appeal.id, appeal, now);
+  appendChange(db, orgId, 'appeal.filed', appeal, now);
 }
 
 /** The applicant withdrew the appeal on the portal, or the central system changed its status. */

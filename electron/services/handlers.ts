@@ -3,6 +3,7 @@ import { getAppeal } from './appeals/get-appeal';
 import { listAppeals } from './appeals/list-appeals';
 import { registerAppeal } from './appeals/register-appeal';
 import { organisationOf, saveAppeal } from './appeals/save-appeal';
+import { findSimilarAppeals } from './appeals/similar-appeals';
 import { readAttachment, uploadAttachment } from './attachments/upload-attachment';
 import { login, logout, requireUser, unlockSession } from './auth/auth-service';
 import { getCalendarYear, saveCalendarSettings } from './calendar/calendar-service';
@@ -10,6 +11,10 @@ import { organisationCalendar } from './calendar/org-calendar';
 import type { CallContext } from './context';
 import { getDictionaries } from './dictionaries';
 import { exportAppealPdfFile } from './pdf/export-appeal-pdf';
+import { listDirectory } from './review/directory';
+import { performReview } from './review/perform-review';
+import { getReview } from './review/review-view';
+import { listTasks } from './review/task-lists';
 import { listSecurityEvents, unlockAccount, verifyLog } from './security/security-admin';
 import { syncNow, syncStatus } from './sync/sync-view';
 
@@ -43,8 +48,13 @@ export const handlers: HandlerTable = {
   },
   'appeals:save': (ctx, input) => saveAppeal(ctx, input),
   'appeals:register': (ctx, input) => registerAppeal(ctx, input),
+  'appeals:similar': (ctx, input) => findSimilarAppeals(ctx, input),
   'attachments:upload': (ctx, input) => uploadAttachment(ctx, input),
   'attachments:read': (ctx, input) => readAttachment(ctx, input),
+  'review:get': (ctx, input) => getReview(ctx, input.appealId),
+  'review:perform': (ctx, input) => performReview(ctx, input),
+  'tasks:list': (ctx, input) => listTasks(ctx, input),
+  'directory:organisations': (ctx) => listDirectory(ctx),
   'sync:status': (ctx) => syncStatus(ctx),
   'sync:now': (ctx) => syncNow(ctx),
   'calendar:get': (ctx, input) => getCalendarYear(ctx, input),

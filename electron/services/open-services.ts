@@ -27,7 +27,7 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
   const files = new AttachmentStore(join(options.dataDir, 'attachments'));
   const clock = options.clock ?? (() => new Date());
   const empty = store.db.select({ id: organisations.id }).from(organisations).get() === undefined;
-  if (empty && options.demo) await seedDemo(store, files, { appeals: 300, now: clock() });
+  if (empty && options.demo) await seedDemo(store, files, { appeals: 300, now: clock(), review: true });
   const isDemo = store.sqlite.prepare("SELECT 1 FROM users WHERE login = 'clerk'").get() !== undefined;
   const base = { store, files, clock };
   const sync = options.central ? createCentralSync(base, options.central) : null;

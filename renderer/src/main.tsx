@@ -5,6 +5,7 @@ import { App } from './app/App';
 import { initI18n } from './i18n';
 import './styles.css';
 import './sync.css';
+import './review.css';
 
 initI18n();
 

@@ -1,11 +1,12 @@
-import type { Command, CommandResult } from '../../shared/sync/protocol';
+import type { Command, CommandResult, CommandType } from '../../shared/sync/protocol';
 import { inTransaction } from '../store/open-store';
 import { type CommandContext, type Outcome, rejected } from './context';
 import { registerAppeal } from './register-appeal';
+import { reviewAction } from './review-action';
 
 type Handler = (ctx: CommandContext, command: Command) => Outcome;
 
-const HANDLERS: Readonly<Record<string, Handler>> = { RegisterAppeal: registerAppeal };
+const HANDLERS: Readonly<Record<CommandType, Handler>> = { RegisterAppeal: registerAppeal, ReviewAction: reviewAction };
 
 interface StoredRow {
   outcome: 'applied' | 'rejected';
@@ -13,7 +14,7 @@ interface StoredRow {
 }
 
 function execute(ctx: CommandContext, command: Command): Outcome {
-  const handler = Object.hasOwn(HANDLERS, command.type) ? HANDLERS[command.type] : undefined;
+  const handler = Object.hasOwn(HANDLERS, command.type) ? HANDLERS[command.type as CommandType] : undefined;
   if (!handler) return rejected('UNKNOWN_COMMAND', `Неизвестный тип команды «${command.type.slice(0, 100)}»`);
   return handler(ctx, command);
 }

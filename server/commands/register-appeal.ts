@@ -7,7 +7,8 @@ import { appendChange } from '../store/changes';
 import { ownedFileSize } from '../store/files';
 import { takeOfficialNumber } from '../store/numbering';
 import { type CommandContext, type Outcome, rejected } from './context';
-import { describeShapeError, draftOf, registrationPayloadSchema } from './registration-payload';
+import { describeCardShapeError, draftOf, registrationPayloadSchema } from './registration-payload';
+import { missingFilesRefusal } from './uploaded-files';
 
 const NOT_REGISTERED = new Set(['draft', 'received']);
 
@@ -20,13 +21,15 @@ function instant(text: string | null): Date | undefined {
 /**
  * RegisterAppeal [4.4]: the card is checked again here (shape, the registration rules of
  * validate-appeal.ts with the real uploaded files), then the official number is assigned from the
- * organisation's sequence when the workstation's number is provisional (and an `appeal.numbered`
- * change tells every workstation), or the workstation's own number is kept when it is free.
- * Runs inside the caller's transaction; it writes nothing unless it applies.
+ * organisation's sequence when the workstation's number is provisional, or the workstation's own
+ * number is kept when it is free. The card is kept with its official number and announced to the
+ * organisation's workstations as `appeal.registered` (with its files), followed — when the number was
+ * provisional — by `appeal.numbered`, the path by which the registering workstation's older versions
+ * take the official number. Runs inside the caller's transaction; it writes nothing unless it applies.
  */
 export function registerAppeal(ctx: CommandContext, command: Command): Outcome {
   const parsed = registrationPayloadSchema.safeParse(command.payload);
-  if (!parsed.success) return rejected('INVALID_PAYLOAD', describeShapeError(parsed.error));
+  if (!parsed.success) return rejected('INVALID_PAYLOAD', describeCardShapeError(parsed.error));
   const card = parsed.data;
   const { db, org } = ctx;
   if (command.appealId !== null && command.appealId !== card.id) {
@@ -48,13 +51,8 @@ export function registerAppeal(ctx: CommandContext, command: Command): Outcome {
   }
 
   const draft = draftOf(card);
-  const missing = draft.attachments.filter((a) => ownedFileSize(db, org.id, a.sha256) === undefined);
-  if (missing.length > 0) {
-    const names = missing.map((a) => `«${a.name}»`).join(', ');
-    return rejected('FILE_MISSING', `Файлы не загружены на сервер полностью: ${names}`, {
-      sha256: missing.map((a) => a.sha256),
-    });
-  }
+  const missing = missingFilesRefusal(ctx, draft.attachments);
+  if (missing) return missing;
 
   const now = ctx.clock();
   const registeredAt = instant(card.registeredAt) ?? now;
@@ -82,6 +80,7 @@ export function registerAppeal(ctx: CommandContext, command: Command): Outcome {
     official = { regNumber: own, year: null, seq: null };
   }
 
+  const registered = { ...card, regNumber: official.regNumber, numberProvisional: false };
   saveRegistration(db, {
     orgId: org.id,
     appealId: card.id,
@@ -91,9 +90,11 @@ export function registerAppeal(ctx: CommandContext, command: Command): Outcome {
     regYear: official.year,
     regSeq: official.seq,
     registeredAt: card.registeredAt,
-    card,
+    card: registered,
     now,
   });
+  const remoteFiles = draft.attachments.map((a, i) => ({ sha256: a.sha256, name: a.name, size: files[i]?.size ?? 0 }));
+  appendChange(db, org.id, 'appeal.registered', { card: registered, files: remoteFiles }, now);
   if (card.numberProvisional) {
     appendChange(db, org.id, 'appeal.numbered', { appealId: card.id, regNumber: official.regNumber }, now);
   }

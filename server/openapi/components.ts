@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appealCardSchema } from '../../shared/appeals/schema';
+import { reviewCommandSchema } from '../../shared/review/actions';
 import {
   apiProblemSchema,
   changeSchema,
@@ -33,6 +34,8 @@ const REQUESTS: Readonly<Record<string, z.ZodType>> = {
   Command: commandSchema,
   CommandBatch: commandBatchSchema,
   AppealCard: appealCardSchema,
+  /** The payload of a ReviewAction command. */
+  ReviewCommand: reviewCommandSchema,
 };
 
 /** What the server answers: `output` mode. */

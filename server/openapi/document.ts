@@ -57,7 +57,11 @@ export function openApiDocument(): Record<string, unknown> {
           operationId: 'listChanges',
           summary: 'Лента изменений организации после курсора',
           description:
-            'Элементы changes — объекты Change (appeal.filed, appeal.numbered, appeal.status, classifier.topic); ' +
+            'Элементы changes — объекты Change (appeal.filed, appeal.registered, appeal.numbered, appeal.status, ' +
+            'appeal.action, classifier.topic); appeal.registered — карточка, зарегистрированная на рабочем месте ' +
+            'организации (с официальным номером и файлами), для остальных её рабочих мест; ' +
+            'appeal.action — действие рассмотрения с рабочего места организации (и своего тоже: ' +
+            'commandId позволяет узнать его); перенаправленное обращение приходит получателю как appeal.filed; ' +
             'неизвестные типы клиент пропускает. next — курсор для сохранения, hasMore — запросить снова сразу.',
           parameters: [
             { name: 'after', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
@@ -76,7 +80,9 @@ export function openApiDocument(): Record<string, unknown> {
           summary: 'Пакет команд (до 100), каждая применяется не более одного раза по id',
           description:
             'RegisterAppeal: payload — карточка AppealCard. Отказы (reason.code): INVALID_PAYLOAD, VALIDATION_FAILED, ' +
-            'FILE_MISSING, ALREADY_REGISTERED, APPEAL_WITHDRAWN, NUMBER_TAKEN, UNKNOWN_COMMAND.',
+            'FILE_MISSING, ALREADY_REGISTERED, APPEAL_WITHDRAWN, NUMBER_TAKEN. ReviewAction: payload — ReviewCommand ' +
+            '(действие рассмотрения, статусы до и после, файлы). Отказы: INVALID_PAYLOAD, NOT_REGISTERED, CONFLICT ' +
+            '(статус изменён на другом рабочем месте), ILLEGAL_TRANSITION, FILE_MISSING. Неизвестный тип: UNKNOWN_COMMAND.',
           requestBody: { required: true, content: json('CommandBatch') },
           responses: {
             200: { description: 'Результаты в порядке команд', content: json('CommandResults') },
@@ -156,7 +162,9 @@ export function openApiDocument(): Record<string, unknown> {
       [v('/organisations')]: {
         get: {
           operationId: 'listOrganisations',
-          summary: 'Справочник организаций для перенаправления',
+          summary: 'Справочник организаций для перенаправления, запросов и поручений',
+          description:
+            'parentId — вышестоящая организация; subordinate — подчинена организации токена (ей можно направить поручение).',
           responses: { 200: { description: 'Организации', content: json('OrganisationsPage') }, 401: UNAUTHORIZED },
         },
       },

@@ -13,6 +13,14 @@ export function findAppeal(db: Sqlite, orgId: string, appealId: string): AppealR
     .get(orgId, appealId);
 }
 
+/** The card a workstation registered (RegisterAppeal payload as stored), or null. */
+export function findRegisteredCard(db: Sqlite, orgId: string, appealId: string): unknown {
+  const row = db
+    .prepare<[string, string], { card: string | null }>('SELECT card FROM appeals WHERE org_id = ? AND id = ?')
+    .get(orgId, appealId);
+  return row?.card ? (JSON.parse(row.card) as unknown) : null;
+}
+
 export function isNumberTaken(db: Sqlite, orgId: string, regNumber: string): boolean {
   return (
     db

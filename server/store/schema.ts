@@ -57,6 +57,20 @@ CREATE TABLE IF NOT EXISTS number_sequences (
   PRIMARY KEY (org_id, year)
 );
 
+-- Review actions of the organisations' workstations (ReviewAction commands), as applied [4.5–4.9].
+CREATE TABLE IF NOT EXISTS appeal_events (
+  org_id TEXT NOT NULL REFERENCES organisations(id),
+  command_id TEXT NOT NULL,
+  appeal_id TEXT NOT NULL,
+  action_type TEXT NOT NULL,
+  status_before TEXT NOT NULL,
+  status_after TEXT NOT NULL,
+  command TEXT NOT NULL,
+  applied_at INTEGER NOT NULL,
+  PRIMARY KEY (org_id, command_id)
+);
+CREATE INDEX IF NOT EXISTS appeal_events_by_appeal ON appeal_events(org_id, appeal_id);
+
 -- Completely uploaded files an organisation owns (the bytes are content-addressed and shared).
 CREATE TABLE IF NOT EXISTS files (
   org_id TEXT NOT NULL REFERENCES organisations(id),

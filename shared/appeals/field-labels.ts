@@ -25,6 +25,7 @@ export const FIELD_LABELS: Record<string, string> = {
   needsAdditionalStudy: 'Требует дополнительного изучения',
   responsibleHeadId: 'Ответственный руководитель',
   notes: 'Примечание',
+  repeatOf: 'Повторное к обращениям',
   attachments: 'Вложения',
 };
 

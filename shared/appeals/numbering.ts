@@ -39,3 +39,19 @@ export function isValidNumberingPattern(pattern: string): boolean {
 export function provisionalRegNumber(workstation: string, year: number, seq: number): string {
   return `ВР-${workstation}-${year}-${seq}`;
 }
+
+const SEQ_TOKEN = /\{seq(?::\d{1,2})?\}/;
+
+/**
+ * The sequence number inside a registration number made by `pattern` (the inverse of
+ * `formatRegNumber` for known index, year and kind), or null when the number does not have that form:
+ * what a card numbered elsewhere sorts by.
+ */
+export function seqOfRegNumber(pattern: string, parts: Omit<NumberParts, 'seq'>, regNumber: string): number | null {
+  const literal = (text: string) => formatRegNumber(text, { ...parts, seq: 0 }).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const [first = '', ...rest] = pattern.split(SEQ_TOKEN);
+  if (rest.length === 0) return null;
+  const source = `^${literal(first)}${rest.map((text) => `(\\d+)${literal(text)}`).join('')}$`;
+  const seq = new RegExp(source).exec(regNumber)?.[1];
+  return seq === undefined ? null : Number(seq);
+}

@@ -56,6 +56,8 @@ export const appealDraftSchema = z.object({
   needsAdditionalStudy: z.boolean().default(false),
   responsibleHeadId: z.string().max(64).nullable().default(null),
   notes: text(4000).default(''),
+  /** Earlier appeals this one repeats (the clerk decided on registration, Law 300-З art. 14). */
+  repeatOf: z.array(z.string().max(64)).max(20).default([]),
   attachments: z.array(attachmentRefSchema).max(50).default([]),
 });
 
@@ -112,6 +114,8 @@ export const appealCardSchema = appealDraftSchema.omit({ attachments: true }).ex
   deadlineAt: z.string().nullable(),
   deadlineExplanation: z.string().nullable(),
   attachments: z.array(attachmentSchema),
+  /** The appeals of `repeatOf` with their numbers, for the card. */
+  repeats: z.array(z.object({ id: z.string(), regNumber: z.string().nullable() })).default([]),
   history: z.array(historyEntrySchema),
   version: z.number(),
 });
@@ -146,3 +150,16 @@ export const userSchema = z.object({
   roles: z.array(z.enum(ROLES)),
 });
 export type User = z.infer<typeof userSchema>;
+
+/** An earlier appeal of the same applicant, proposed when registering (repeat detection). */
+export const similarAppealSchema = z.object({
+  id: z.string(),
+  regNumber: z.string().nullable(),
+  registeredAt: z.string().nullable(),
+  status: z.enum(APPEAL_STATUSES),
+  applicant: z.string(),
+  summary: z.string(),
+  /** Same question: a shared classifier code or similar wording. */
+  sameQuestion: z.boolean(),
+});
+export type SimilarAppeal = z.infer<typeof similarAppealSchema>;

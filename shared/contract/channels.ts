@@ -1,13 +1,18 @@
 import { z } from 'zod';
+import { ROLES } from '../appeals/enums';
 import {
   appealCardSchema,
   appealDraftSchema,
   appealListQuerySchema,
   appealRowSchema,
+  applicantSchema,
   attachmentSchema,
+  similarAppealSchema,
   userSchema,
 } from '../appeals/schema';
 import { calendarSettingsSchema } from '../calendar/calendar-settings';
+import { reviewActionSchema } from '../review/actions';
+import { directoryOrganisationSchema, reviewViewSchema, taskListQuerySchema, taskRowSchema } from '../review/view';
 import { securityEventSchema, securityVerifySchema } from '../security/schema';
 import { syncStatusSchema } from '../sync/status';
 
@@ -47,6 +52,10 @@ export const channels = {
       territories: z.array(dictionaryItem),
       categories: z.array(dictionaryItem),
       heads: z.array(z.object({ id: z.string(), name: z.string() })),
+      /** Active users of the organisation with their roles: executors, signers, controllers to pick from. */
+      staff: z.array(
+        z.object({ id: z.string(), name: z.string(), position: z.string(), roles: z.array(z.enum(ROLES)) }),
+      ),
     }),
   },
   'appeals:list': {
@@ -73,6 +82,20 @@ export const channels = {
     }),
     output: z.object({ id: z.string(), regNumber: z.string(), numberProvisional: z.boolean(), deadlineAt: z.string() }),
   },
+  /**
+   * Earlier appeals of the same applicant (full name + address, or УНП), newest first, those on the same
+   * question flagged: the clerk decides whether the new one is a repeat.
+   */
+  'appeals:similar': {
+    public: false,
+    input: z.object({
+      id: z.string().max(64).nullable(),
+      applicant: applicantSchema,
+      topicCodes: z.array(z.string().max(20)).max(20).default([]),
+      summary: z.string().max(2000).default(''),
+    }),
+    output: z.object({ appeals: z.array(similarAppealSchema) }),
+  },
   'attachments:upload': {
     public: false,
     input: z.object({ name: z.string().min(1).max(255), dataBase64: z.string().max(22_000_000) }),
@@ -92,6 +115,30 @@ export const channels = {
         z.object({ date: z.string(), working: z.boolean(), reason: z.string(), hours: z.string().nullable() }),
       ),
     }),
+  },
+  /** The review process of one appeal: resolutions, tasks, correspondence, terms, what the caller may do. */
+  'review:get': { public: false, input: z.object({ appealId: z.string().max(64) }), output: reviewViewSchema },
+  /**
+   * One action of the review process (regulation 4.5–4.9): checked (role, relation, status, content),
+   * applied in one transaction with its history entry and its outbox command.
+   */
+  'review:perform': {
+    public: false,
+    input: z.object({
+      appealId: z.string().max(64),
+      /** The card version the user saw; a newer one → CONFLICT (someone acted meanwhile). */
+      expectedVersion: z.number().int().nullable(),
+      action: reviewActionSchema,
+    }),
+    output: z.object({ version: z.number(), status: z.string(), entityId: z.string().nullable() }),
+  },
+  /** Task lists of regulation 4.9: assigned to me, assigned by me, the organisation's, on control. */
+  'tasks:list': { public: false, input: taskListQuerySchema, output: z.object({ rows: z.array(taskRowSchema) }) },
+  /** The directory of organisations (redirect, request, instruction targets). */
+  'directory:organisations': {
+    public: false,
+    input: z.object({}),
+    output: z.object({ organisations: z.array(directoryOrganisationSchema) }),
   },
   'sync:status': { public: false, input: z.object({}), output: syncStatusSchema },
   'sync:now': { public: false, input: z.object({}), output: syncStatusSchema },

@@ -48,6 +48,12 @@ export const DEMO_USERS: readonly DemoUser[] = [
     position: 'Ведущий специалист отдела жилищно-коммунального хозяйства',
     roles: ['executor'],
   },
+  {
+    login: 'executor2',
+    fullName: 'Ярошевич Алина Сергеевна',
+    position: 'Специалист отдела архитектуры и строительства',
+    roles: ['executor'],
+  },
   { login: 'signer', fullName: 'Карпович Игорь Владимирович', position: 'Глава администрации', roles: ['signer'] },
   {
     login: 'authorised',

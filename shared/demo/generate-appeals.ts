@@ -182,6 +182,7 @@ function appeal(rng: Rng, s: Skeleton, headIds: readonly string[]): GeneratedApp
     needsAdditionalStudy: rng.chance(0.08),
     responsibleHeadId: head,
     notes: rng.chance(0.08) ? rng.pick(NOTES) : '',
+    repeatOf: [],
     attachments: files.map((f) => f.ref),
   };
   const status: DemoStatus = registered ? 'registered' : electronic ? 'received' : 'draft';

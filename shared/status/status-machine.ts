@@ -14,22 +14,42 @@ export const ACTIONS = {
   register: { from: ['draft', 'received'], to: 'registered', roles: ['clerk'] },
   /** Assign (or change) the responsible head [4.5]. */
   assignResponsible: { from: ['registered', 'under_resolution'], to: null, roles: ['clerk'] },
-  /** A head creates a resolution with executors [4.5]. */
-  createResolution: { from: ['registered', 'under_resolution'], to: 'under_resolution', roles: ['head'] },
-  /** The deputy/head signs the summary result: the resolution is executed [4.5, 5.2]. */
-  signSummaryResult: { from: ['under_resolution'], to: 'executed', roles: ['signer'] },
-  /** Complete the review process, with the answer [4.8]. */
-  complete: { from: ['registered', 'under_resolution', 'executed'], to: 'completed', roles: ['clerk'] },
-  /** Redirect by competence to another state organisation [4.6; Law 300-З art. 10 p.3]. */
-  redirect: { from: ['registered', 'under_resolution'], to: 'redirected', roles: ['clerk'] },
-  /** Leave without consideration on the merits, with a reason [4.7; Law 300-З art. 15]. */
+  /** The responsible head creates a resolution with executors [4.5]; also after an executed one. */
+  createResolution: { from: ['registered', 'under_resolution', 'executed'], to: 'under_resolution', roles: ['head'] },
+  /** An executor enters the result; the responsible executor accepts or rejects it [4.5]. */
+  submitResult: { from: ['under_resolution'], to: null, roles: ['executor'] },
+  acceptResult: { from: ['under_resolution'], to: null, roles: ['executor'] },
+  rejectResult: { from: ['under_resolution'], to: null, roles: ['executor'] },
+  /** The responsible executor forms the summary result, editable until it is signed [4.5]. */
+  submitSummary: { from: ['under_resolution'], to: null, roles: ['executor'] },
+  /**
+   * The deputy/head signs the summary result: the resolution is executed [4.5, 5.2]; the appeal is
+   * «исполнено» once every resolution is (shared/review decides).
+   */
+  signSummary: { from: ['under_resolution'], to: 'executed', roles: ['signer'] },
+  returnSummary: { from: ['under_resolution'], to: null, roles: ['signer'] },
+  /** Complete the review process with the answer [4.5]: simplified from «зарегистрировано», or after execution. */
+  complete: { from: ['registered', 'executed'], to: 'completed', roles: ['clerk'] },
+  /** Interim message to the applicant, request, instruction [4.5–4.7]. */
+  sendMessage: { from: ['registered', 'under_resolution', 'executed'], to: null, roles: ['clerk'] },
+  sendRequest: { from: ['registered', 'under_resolution', 'executed'], to: null, roles: ['clerk', 'head'] },
+  sendInstruction: { from: ['registered', 'under_resolution', 'executed'], to: null, roles: ['clerk', 'head'] },
+  /**
+   * Redirect by competence to another state organisation [4.8; Law 300-З art. 10 p.3] — by the clerk, an
+   * executor of the appeal or its responsible head. Redirecting only some questions keeps the status.
+   */
+  redirect: { from: ['registered', 'under_resolution'], to: 'redirected', roles: ['clerk', 'executor', 'head'] },
+  /** Leave without consideration on the merits, with a reason [4.5; Law 300-З art. 15]. */
   leaveWithoutConsideration: {
-    from: ['received', 'registered', 'under_resolution'],
+    from: ['registered', 'under_resolution'],
     to: 'left_without_consideration',
     roles: ['authorised'],
   },
   /** The applicant withdraws the appeal: possible at any stage before the end [4.5]. */
   withdraw: { from: ['received', 'registered', 'under_resolution', 'executed'], to: 'withdrawn', roles: ['clerk'] },
+  /** Control inside the organisation [4.9]. */
+  setControl: { from: ['registered', 'under_resolution', 'executed'], to: null, roles: ['clerk', 'head'] },
+  removeControl: { from: ['registered', 'under_resolution', 'executed'], to: null, roles: ['clerk', 'head'] },
 } as const satisfies Record<string, { from: readonly AppealStatus[]; to: AppealStatus | null; roles: readonly Role[] }>;
 
 export type AppealAction = keyof typeof ACTIONS;
@@ -56,14 +76,29 @@ export const STATUS_NAMES: Record<AppealStatus, string> = {
 const ACTION_NAMES: Record<AppealAction, string> = {
   edit: 'изменить карточку',
   register: 'зарегистрировать',
-  assignResponsible: 'назначить ответственного',
+  assignResponsible: 'назначить ответственного руководителя',
   createResolution: 'создать резолюцию',
-  signSummaryResult: 'подписать сводный результат',
+  submitResult: 'внести результат исполнения',
+  acceptResult: 'принять результат',
+  rejectResult: 'отклонить результат',
+  submitSummary: 'внести сводный результат',
+  signSummary: 'подписать сводный результат',
+  returnSummary: 'вернуть сводный результат на доработку',
   complete: 'завершить рассмотрение',
+  sendMessage: 'отправить сообщение заявителю',
+  sendRequest: 'направить запрос',
+  sendInstruction: 'направить поручение',
   redirect: 'перенаправить',
   leaveWithoutConsideration: 'оставить без рассмотрения',
   withdraw: 'отметить отзыв обращения',
+  setControl: 'поставить на контроль',
+  removeControl: 'снять с контроля',
 };
+
+/** The infinitive phrase of an action ("подписать сводный результат") for messages. */
+export function actionPhrase(action: AppealAction): string {
+  return ACTION_NAMES[action];
+}
 
 export interface TransitionSubject {
   status: AppealStatus;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { APPEAL_STATUSES } from '../appeals/enums';
 import { appealDraftSchema } from '../appeals/schema';
+import { reviewCommandSchema } from '../review/actions';
 
 /**
  * The central system's API as this product understands it (design.md, "Data and sync"; regulation
@@ -22,7 +24,15 @@ import { appealDraftSchema } from '../appeals/schema';
  *                                        mismatch (the partial is discarded)
  *   GET  /api/v1/files/{sha256}          bytes
  *   Files are scoped to the organisation of the token.
- *   GET  /api/v1/organisations           OrganisationsPage (directory for redirects)
+ *   GET  /api/v1/organisations           OrganisationsPage: the directory for redirects, requests and
+ *                                        instructions — every organisation but the token's own;
+ *                                        `subordinate` is relative to the token's organisation
+ *
+ * The feed (`Change`): `appeal.filed` (a portal appeal, or one redirected here), `appeal.registered`
+ * (a card registered on one of the organisation's workstations, for the others: the card as the
+ * server holds it — official number — and its files to download), `appeal.numbered` (the official
+ * number of a provisional one), `appeal.status`, `appeal.action` (a review action), `classifier.topic`.
+ * Every workstation's feed carries its own registrations and actions too; applying them is a no-op.
  *
  * Errors: HTTP status + `ApiProblem` body. 401 = token missing/expired (client gets a new token and
  * retries once; bad credentials at auth/token are 401 `INVALID_CLIENT`, never retried); 429/503 may
@@ -50,7 +60,11 @@ export const remoteFileSchema = z.object({
   size: z.number().int().nonnegative(),
 });
 
-/** An appeal filed by an applicant on обращения.бел, addressed to this organisation. */
+/**
+ * An appeal filed by an applicant on обращения.бел, addressed to this organisation — or redirected to it
+ * by another organisation by competence [4.8] (a new id; the requisites, files and a note on where it
+ * came from in `draft.notes`).
+ */
 export const filedAppealSchema = z.object({
   id: z.uuid(),
   filedAt: z.iso.datetime({ offset: true }),
@@ -58,8 +72,38 @@ export const filedAppealSchema = z.object({
   files: z.array(remoteFileSchema).max(5),
 });
 
+/**
+ * A card as a workstation registered it (the `AppealCard` of its `RegisterAppeal`), as the central
+ * system holds it: `regNumber` is the official number (`numberProvisional` false once the central
+ * system numbered it), attachments are references (`{sha256, name, participantsList}`), and what
+ * the card derives locally (history, version, list fields) is not carried. The review deadline is the
+ * registering workstation's; a receiver computes it when absent.
+ */
+export const registeredCardSchema = appealDraftSchema.extend({
+  id: z.string().min(1).max(64),
+  status: z.enum(APPEAL_STATUSES),
+  regNumber: z.string().min(1).max(100),
+  numberProvisional: z.boolean().default(false),
+  registeredAt: z.string().max(64).nullable().default(null),
+  deadlineAt: z.string().max(64).nullable().default(null),
+  deadlineExplanation: z.string().max(1000).nullable().default(null),
+});
+
+/** `appeal.registered` data: the card and its files (`{sha256, name, size}`, to download by sha256). */
+export const registeredAppealSchema = z.object({
+  card: registeredCardSchema,
+  files: z.array(remoteFileSchema).max(50).default([]),
+});
+
 export const changeSchema = z.discriminatedUnion('type', [
   z.object({ seq: z.number().int(), type: z.literal('appeal.filed'), data: filedAppealSchema }),
+  /**
+   * A `RegisterAppeal` the central system applied, for the organisation's other workstations: a card
+   * they do not hold is entered as registered, a portal appeal they hold as «поступило» becomes
+   * registered; the registering workstation (or a replay) changes nothing. With central numbering it
+   * comes just before the `appeal.numbered` of the same appeal.
+   */
+  z.object({ seq: z.number().int(), type: z.literal('appeal.registered'), data: registeredAppealSchema }),
   /** The central system assigned the official registration number (central numbering). */
   z.object({
     seq: z.number().int(),
@@ -71,6 +115,16 @@ export const changeSchema = z.discriminatedUnion('type', [
     seq: z.number().int(),
     type: z.literal('appeal.status'),
     data: z.object({ appealId: z.string(), status: z.string(), note: z.string().default('') }),
+  }),
+  /**
+   * A review action performed on a workstation of this organisation and accepted by the central system
+   * (a `ReviewAction` command, regulation 4.5–4.9), for the organisation's other workstations. Every
+   * workstation's feed carries its own commands too: `commandId` lets it recognise them (applied once).
+   */
+  z.object({
+    seq: z.number().int(),
+    type: z.literal('appeal.action'),
+    data: z.object({ commandId: z.string(), command: reviewCommandSchema }),
   }),
   z.object({
     seq: z.number().int(),
@@ -95,13 +149,21 @@ export const changesPageSchema = z.object({
   hasMore: z.boolean(),
 });
 
-export const COMMAND_TYPES = ['RegisterAppeal'] as const;
+export const COMMAND_TYPES = ['RegisterAppeal', 'ReviewAction'] as const;
+export type CommandType = (typeof COMMAND_TYPES)[number];
 export const commandSchema = z.object({
   /** UUIDv7 made by the workstation: the idempotency key. */
   id: z.uuid(),
   type: z.string(),
   appealId: z.string().nullable(),
-  /** For RegisterAppeal: the full card (shared/appeals AppealCard). */
+  /**
+   * RegisterAppeal: the full card (shared/appeals AppealCard). Applied, it is announced to the
+   * organisation's feed as `appeal.registered` (and, when the number was provisional, `appeal.numbered`).
+   * ReviewAction: a `ReviewCommand` (shared/review/actions.ts) — the action, who did it and when, the id
+   * of what it created, the appeal's status before and after, and every file it references (uploaded
+   * first, like a card's attachments). The server checks the transition against its own copy of the
+   * appeal and announces the action to the organisation's feed as `appeal.action`.
+   */
   payload: z.unknown(),
 });
 export const commandBatchSchema = z.object({ commands: z.array(commandSchema).min(1).max(100) });
@@ -123,8 +185,16 @@ export const organisationSchema = z.object({
   id: z.string(),
   name: z.string(),
   unp: z.string(),
-  /** Only state organisations registered in the system can receive redirected appeals [4.6]. */
+  /** Only state organisations registered in the system can receive redirected appeals [4.6, 4.8]. */
   state: z.boolean(),
+  /** The organisation it is subordinate to (null = none in the directory) [4.7]. */
+  parentId: z.string().nullable().default(null),
+  /**
+   * Subordinate to the organisation of the token (its `parentId` is that organisation): it may receive
+   * instructions (поручения) [4.7]. The server computes it because a workstation does not know its
+   * organisation's id in the central system.
+   */
+  subordinate: z.boolean().default(false),
 });
 export const organisationsPageSchema = z.object({ organisations: z.array(organisationSchema) });
 
@@ -135,3 +205,6 @@ export type ChangesPage = z.infer<typeof changesPageSchema>;
 export type Command = z.infer<typeof commandSchema>;
 export type CommandResult = z.infer<typeof commandResultSchema>;
 export type Organisation = z.infer<typeof organisationSchema>;
+export type AppealActionChange = Extract<Change, { type: 'appeal.action' }>['data'];
+export type RegisteredCard = z.infer<typeof registeredCardSchema>;
+export type RegisteredAppeal = z.infer<typeof registeredAppealSchema>;

@@ -11,6 +11,8 @@ export const syncStatusSchema = z.object({
     z.object({
       commandId: z.string(),
       type: z.string(),
+      /** ReviewAction: the review action type (shared/review REVIEW_ACTION_NAMES), else null. */
+      action: z.string().nullable(),
       appealId: z.string().nullable(),
       regNumber: z.string().nullable(),
       reason: z.object({ code: z.string(), message: z.string() }),

@@ -43,7 +43,9 @@ export function draftColumns(draft: AppealDraft) {
 }
 
 /** Back from a row to the draft shape (attachments and topics are separate tables). */
-export function rowToDraft(row: AppealSelect): Omit<AppealDraft, 'attachments' | 'topicCodes' | 'receivedAt'> {
+export function rowToDraft(
+  row: AppealSelect,
+): Omit<AppealDraft, 'attachments' | 'topicCodes' | 'receivedAt' | 'repeatOf'> {
   return {
     kind: row.kind as AppealDraft['kind'],
     appealType: row.appealType as AppealDraft['appealType'],

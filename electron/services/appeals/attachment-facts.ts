@@ -26,6 +26,11 @@ function readHead(path: string): Uint8Array {
   }
 }
 
+/** The first bytes of a stored file, what type detection reads; empty when the store does not have it. */
+export function storedHead(files: AttachmentStore, sha256: string): Uint8Array {
+  return files.has(sha256) ? readHead(files.pathOf(sha256)) : new Uint8Array();
+}
+
 /** What validation needs to know of each referenced file, read from the store (size, first bytes). */
 export function describeAttachments(files: AttachmentStore, refs: AttachmentRef[]): AttachmentFacts[] {
   return refs.map((ref) => {

@@ -1,13 +1,22 @@
 import { fieldLabel } from '../../../shared/appeals/field-labels';
-import type { AppealDraft } from '../../../shared/appeals/schema';
+import { type AppealDraft, appealDraftSchema } from '../../../shared/appeals/schema';
+import { toMinskIso } from '../../../shared/calendar';
 import type { Change } from '../history/record-history';
 
 type Flat = Record<string, string>;
 
+/** Only the card's requisites are compared: a whole card (id, status, history…) may be passed as `before`. */
+const DRAFT_FIELDS: ReadonlySet<string> = new Set(Object.keys(appealDraftSchema.shape));
+
 function flatten(draft: Partial<AppealDraft>): Flat {
   const out: Flat = {};
   for (const [key, value] of Object.entries(draft)) {
-    if (key === 'applicant' && value && typeof value === 'object') {
+    if (!DRAFT_FIELDS.has(key)) continue;
+    if (key === 'receivedAt' && typeof value === 'string') {
+      // One instant, however it is written (with or without milliseconds).
+      const ms = Date.parse(value);
+      out[key] = Number.isNaN(ms) ? value : toMinskIso(new Date(ms));
+    } else if (key === 'applicant' && value && typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) out[`applicant.${k}`] = String(v ?? '');
     } else if (Array.isArray(value)) {
       out[key] = value

@@ -1,6 +1,6 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
-import { appeals, appealTopics, attachments, history, users } from '../../../db/schema';
+import { appealLinks, appeals, appealTopics, attachments, history, users } from '../../../db/schema';
 import type { AppealCard, AppealStatus } from '../../../shared/appeals';
 import { toMinskIso } from '../../../shared/calendar';
 import { AppError } from '../../../shared/errors';
@@ -23,6 +23,12 @@ export function getAppeal(db: Db, id: string): AppealCard {
     .where(eq(appealTopics.appealId, id))
     .orderBy(asc(appealTopics.position))
     .all();
+  const repeats = db
+    .select({ id: appealLinks.linkedId, regNumber: appeals.regNumber })
+    .from(appealLinks)
+    .leftJoin(appeals, eq(appeals.id, appealLinks.linkedId))
+    .where(and(eq(appealLinks.appealId, id), eq(appealLinks.kind, 'repeat')))
+    .all();
   const files = db
     .select()
     .from(attachments)
@@ -41,6 +47,8 @@ export function getAppeal(db: Db, id: string): AppealCard {
     id: row.id,
     status: row.status as AppealStatus,
     topicCodes: topicRows.map((t) => t.code),
+    repeatOf: repeats.map((r) => r.id),
+    repeats,
     receivedAt: toMinskIso(new Date(row.receivedAt)),
     regNumber: row.regNumber,
     numberProvisional: row.numberProvisional,

@@ -118,6 +118,7 @@ export function registerInTx(ctx: CallContext, input: SaveInput, now: Date): Reg
     deadlineAt: toMinskIso(deadline.deadline),
     deadlineExplanation: deadline.explanation,
     attachments: files.map(({ head: _head, ...file }) => file),
+    repeats: [],
     history: [],
     version,
   };

@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../../../db/open';
 import { inTransaction } from '../../../db/open';
 import { prepared } from '../../../db/prepared';
-import { appeals, appealTopics, attachments, organisations } from '../../../db/schema';
+import { appeals, organisations } from '../../../db/schema';
 import type { AppealDraft, AppealSource, AppealStatus } from '../../../shared/appeals';
 import { validateAppealDraft } from '../../../shared/appeals/validate-appeal';
 import { registrationDeadline } from '../../../shared/deadlines';
@@ -15,6 +15,7 @@ import type { CallContext } from '../context';
 import { recordHistory } from '../history/record-history';
 import { draftColumns } from './appeal-row-mapping';
 import { type AttachmentFacts, describeAttachments } from './attachment-facts';
+import { clearChildren, linkAttachments, linkRepeats, linkTopics } from './card-children';
 import { draftChanges } from './draft-changes';
 import { findAppealRow, getAppeal } from './get-appeal';
 
@@ -38,38 +39,13 @@ function registrationTerm(db: Db, draft: AppealDraft): { deadlineAt: number; dea
   return { deadlineAt: term.deadline.getTime(), deadlineExplanation: term.explanation };
 }
 
-/** Links the draft's topics and attachments to the card (inside the caller's transaction). */
+/** Links the draft's topics, repeats and attachments to the card (inside the caller's transaction). */
 function writeChildren(ctx: CallContext, id: string, draft: AppealDraft, userId: string, now: Date): AttachmentFacts[] {
   const { db } = ctx.store;
-  const insertTopic = prepared(db, 'appealTopics.insert', () =>
-    db
-      .insert(appealTopics)
-      .values({
-        appealId: sql.placeholder('appealId'),
-        topicCode: sql.placeholder('topicCode'),
-        position: sql.placeholder('position'),
-      })
-      .prepare(),
-  );
-  draft.topicCodes.forEach((topicCode, position) => {
-    insertTopic.run({ appealId: id, topicCode, position });
-  });
+  linkTopics(db, id, draft.topicCodes);
+  linkRepeats(db, id, draft.repeatOf);
   const files = describeAttachments(ctx.files, draft.attachments);
-  files.forEach((file, position) => {
-    db.insert(attachments)
-      .values({
-        appealId: id,
-        sha256: file.sha256,
-        name: file.name,
-        size: file.size,
-        type: file.type,
-        participantsList: file.participantsList,
-        position,
-        addedAt: now.getTime(),
-        addedBy: userId,
-      })
-      .run();
-  });
+  linkAttachments(db, id, files, now, userId);
   return files;
 }
 
@@ -82,6 +58,9 @@ const UNREGISTERED = {
   regYear: null,
   regSeq: null,
   numberProvisional: false,
+  controlBy: null,
+  controlDueAt: null,
+  controlNote: '',
 } satisfies AppealColumns;
 
 /** The hot insert of every new card, prepared once with a placeholder per column. */
@@ -158,8 +137,7 @@ export function upsertCardInTx(
     })
     .where(eq(appeals.id, input.id))
     .run();
-  db.delete(appealTopics).where(eq(appealTopics.appealId, input.id)).run();
-  db.delete(attachments).where(eq(attachments.appealId, input.id)).run();
+  clearChildren(db, input.id);
   const files = writeChildren(ctx, input.id, input.draft, user.id, now);
   const changes = draftChanges(before, input.draft);
   if (changes.length > 0) {

@@ -3,7 +3,7 @@
  * appeals. Registered cards go through the registration service (`registerInTx`: validation, number,
  * deadline, history, outbox, FTS), the rest through `upsertCardInTx`, one transaction per batch.
  */
-import { v7 as uuidv7 } from 'uuid';
+import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
 import { inTransaction, type WorkingCopy } from '../../../db/open';
 import { applicantCategories, organisations, territories, topics, userRoles, users } from '../../../db/schema';
 import type { Role } from '../../../shared/appeals/enums';
@@ -19,6 +19,7 @@ import { upsertCardInTx } from '../appeals/save-appeal';
 import type { AttachmentStore } from '../attachments/attachment-store';
 import { hashPassword } from '../auth/password';
 import type { CallContext } from '../context';
+import { seedReviewScenarios } from './seed-review';
 
 export interface SeedOptions {
   appeals: number;
@@ -27,6 +28,8 @@ export interface SeedOptions {
   now: Date;
   /** Cards per transaction, default 2,000. */
   batchSize?: number;
+  /** Also take some appeals through the review process (the app's demo; not the benchmarks). */
+  review?: boolean;
 }
 
 export interface SeedResult {
@@ -38,6 +41,15 @@ export interface SeedResult {
 
 export const ALREADY_SEEDED =
   'В папке данных уже есть организация: демонстрационные данные загружаются только в пустую папку данных';
+
+/** Fixed namespace of the demo staff's ids (uuid v5 of «arm-appeals:demo-users» in the URL namespace). */
+const DEMO_USER_NAMESPACE = 'a01a6f32-c478-5bda-a50e-eb4381ee4e3e';
+
+/**
+ * A demo user's id: the same on every workstation seeded with the demo (uuid v5 of `demo-user:<login>`),
+ * so the review actions one demo workstation sends name executors and authors the others know.
+ */
+export const demoUserId = (login: string): string => uuidv5(`demo-user:${login}`, DEMO_USER_NAMESPACE);
 
 const hasOrganisation = (store: WorkingCopy) =>
   store.db.select({ id: organisations.id }).from(organisations).get() !== undefined;
@@ -53,7 +65,7 @@ function insertReferenceData(
     .values({ id: orgId, ...DEMO_ORGANISATION })
     .run();
   const ids = DEMO_USERS.map((user, i) => {
-    const id = uuidv7();
+    const id = demoUserId(user.login);
     db.insert(users)
       .values({
         id,
@@ -161,6 +173,10 @@ export async function seedDemo(store: WorkingCopy, files: AttachmentStore, optio
     }
     timings.writeMs += performance.now() - t1;
     if (batch.length < batchSize) break;
+  }
+  if (options.review) {
+    const staff = DEMO_USERS.map((u) => ({ ...u, id: userId(u.login), roles: [...u.roles] as Role[] }));
+    seedReviewScenarios(ctx, staff);
   }
   return {
     users: DEMO_USERS.map((u) => ({ login: u.login, password: u.login, roles: [...u.roles] as Role[] })),

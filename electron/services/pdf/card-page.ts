@@ -1,6 +1,7 @@
 import type { PDFDocument, PDFPage } from 'pdf-lib';
 import type { AppealCard } from '../../../shared/appeals';
 import { toMinskIso } from '../../../shared/calendar';
+import type { ReviewView } from '../../../shared/review';
 import { STATUS_NAMES } from '../../../shared/status';
 import type { PlannedAttachment } from './attachments-pages';
 import { placementText } from './attachments-pages';
@@ -18,6 +19,7 @@ import {
 import type { CardNames } from './card-lookups';
 import { CardWriter, type Cell } from './card-writer';
 import type { CardFonts } from './fonts';
+import { reviewSection } from './review-section';
 
 const LABEL = [0.32, 0.68];
 const ATTACHMENT_COLUMNS = [0.05, 0.58, 0.1, 0.27];
@@ -46,6 +48,8 @@ function registration(w: CardWriter, card: AppealCard, names: CardNames): void {
     : cell('не установлен');
   requisite(w, registrationTerm ? 'Срок регистрации' : 'Срок рассмотрения', deadline);
   requisite(w, 'Ответственный руководитель', names.head);
+  if (card.repeats.length > 0)
+    requisite(w, 'Повторное к обращениям', card.repeats.map((r) => `№ ${r.regNumber ?? r.id}`).join(', '));
 }
 
 function appeal(w: CardWriter, card: AppealCard, names: CardNames): void {
@@ -136,6 +140,7 @@ export function drawCardPages(
   names: CardNames,
   planned: PlannedAttachment[],
   at: Date,
+  review: ReviewView | null = null,
 ): PDFPage[] {
   const w = new CardWriter(doc, fonts);
   w.centered(names.organisation, 10, true);
@@ -153,6 +158,10 @@ export function drawCardPages(
   w.space(4);
   attachmentList(w, planned);
   w.space(4);
+  if (review) {
+    reviewSection(w, review);
+    w.space(4);
+  }
   historyTable(w, card);
   w.space(8);
   w.row(

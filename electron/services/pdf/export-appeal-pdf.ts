@@ -4,12 +4,14 @@ import { getAppeal } from '../appeals/get-appeal';
 import { organisationOf } from '../appeals/save-appeal';
 import { requireUser } from '../auth/auth-service';
 import type { CallContext } from '../context';
+import { getReview } from '../review/review-view';
 import { appendAttachments, planAttachments } from './attachments-pages';
 import { KIND_NAMES } from './card-labels';
 import { resolveCardNames } from './card-lookups';
 import { drawCardPages } from './card-page';
 import { embedCardFonts } from './fonts';
 import { stampPages } from './page-stamp';
+import { reviewAttachments } from './review-section';
 
 const PRODUCT = 'АРМ делопроизводителя';
 
@@ -33,10 +35,12 @@ export async function exportAppealPdf(ctx: CallContext, appealId: string): Promi
 
   const doc = await PDFDocument.create();
   const fonts = await embedCardFonts(doc);
-  const planned = await planAttachments(ctx.files, card.attachments);
-  drawCardPages(doc, fonts, card, names, planned, at);
+  const review = card.status === 'draft' ? null : getReview(ctx, appealId);
+  const files = review ? [...card.attachments, ...reviewAttachments(review)] : card.attachments;
+  const planned = await planAttachments(ctx.files, files);
+  drawCardPages(doc, fonts, card, names, planned, at, review);
   await appendAttachments(doc, fonts, planned, at);
-  await doc.attach(new TextEncoder().encode(JSON.stringify(card, null, 2)), 'card.json', {
+  await doc.attach(new TextEncoder().encode(JSON.stringify({ ...card, review }, null, 2)), 'card.json', {
     mimeType: 'application/json',
     description: 'Регистрационно-контрольная карточка (AppealCard) для машинной обработки',
     creationDate: at,

@@ -1,18 +1,34 @@
 import { createHash } from 'node:crypto';
-import { type ChangesPage, changeSchema } from '../../../shared/sync/protocol';
+import { type Change, type ChangesPage, changeSchema } from '../../../shared/sync/protocol';
 import type { AttachmentStore } from '../attachments/attachment-store';
 import type { CentralApi } from './central-api';
 import { CentralError } from './central-error';
 
 const PARALLEL = 4;
 
-/** The files of a page's `appeal.filed` changes that the local store does not have yet. */
+/**
+ * The files a change refers to: a filed or registered appeal's attachments, a review action's files
+ * [4.5–4.8].
+ */
+function filesOfChange(change: Change): readonly { sha256: string }[] {
+  switch (change.type) {
+    case 'appeal.filed':
+    case 'appeal.registered':
+      return change.data.files;
+    case 'appeal.action':
+      return change.data.command.files;
+    default:
+      return [];
+  }
+}
+
+/** The files of a page's changes that the local store does not have yet. */
 function wantedFiles(files: AttachmentStore, page: ChangesPage): string[] {
   const wanted = new Set<string>();
   for (const raw of page.changes) {
     const parsed = changeSchema.safeParse(raw);
-    if (!parsed.success || parsed.data.type !== 'appeal.filed') continue;
-    for (const file of parsed.data.data.files) if (!files.has(file.sha256)) wanted.add(file.sha256);
+    if (!parsed.success) continue;
+    for (const file of filesOfChange(parsed.data)) if (!files.has(file.sha256)) wanted.add(file.sha256);
   }
   return [...wanted];
 }

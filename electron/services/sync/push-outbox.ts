@@ -3,6 +3,7 @@ import type { Command } from '../../../shared/sync/protocol';
 import type { AttachmentStore } from '../attachments/attachment-store';
 import type { CentralApi } from './central-api';
 import { CentralError, refusesContent } from './central-error';
+import { filesOfCommand } from './command-files';
 import { markAttempt, type OutboxRow, pendingRows, rejectLocally, settleBatch } from './outbox-rows';
 import { errorRecord } from './sync-messages';
 import { DEFAULT_UPLOAD, ensureUploaded, LocalFileMissing, type UploadOptions } from './upload-files';
@@ -28,12 +29,6 @@ export const emptyPushReport = (): PushReport => ({ applied: 0, duplicate: 0, re
 
 type Blocked = { row: OutboxRow; reason: { code: string; message: string } };
 
-/** The sha256 of each file a command's card refers to (RegisterAppeal carries the whole card). */
-function filesOf(row: OutboxRow): string[] {
-  const card = JSON.parse(row.payload) as { attachments?: { sha256?: unknown }[] };
-  return (card.attachments ?? []).map((a) => a.sha256).filter((sha): sha is string => typeof sha === 'string');
-}
-
 /**
  * Uploads the files of the batch's commands in order. Returns the prefix whose files are on the server
  * and, if one cannot ever be sent as it is, that command and why. Transient failures throw (the
@@ -42,7 +37,7 @@ function filesOf(row: OutboxRow): string[] {
 async function prepareFiles(deps: PushDeps, rows: OutboxRow[], report: PushReport) {
   for (const [index, row] of rows.entries()) {
     try {
-      for (const sha256 of filesOf(row)) {
+      for (const sha256 of filesOfCommand(row)) {
         if (await ensureUploaded(deps.api, deps.files, sha256, deps.upload ?? DEFAULT_UPLOAD))
           report.filesUploaded += 1;
       }

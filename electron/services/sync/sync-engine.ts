@@ -7,6 +7,7 @@ import type { CentralApi } from './central-api';
 import { CentralError } from './central-error';
 import { emptyPullReport, type PullReport, pullChanges } from './pull-changes';
 import { emptyPushReport, type PushReport, pushOutbox } from './push-outbox';
+import { refreshDirectory } from './refresh-directory';
 import { describeSyncError } from './sync-messages';
 import { LAST_SYNC_KEY, readState, writeState } from './sync-state';
 import { pendingCount, rejectedCommands, type SyncStatus } from './sync-status';
@@ -36,10 +37,13 @@ export interface SyncReport {
   durationMs: number;
   push: PushReport;
   pull: PullReport;
+  /** Organisations stored by the directory refresh; null when it was fresh enough or could not be fetched. */
+  directory: number | null;
 }
 
 /**
- * The sync engine (design.md, "Data and sync"): a round pushes the outbox, then pulls the change feed.
+ * The sync engine (design.md, "Data and sync"): a round pushes the outbox, then pulls the change feed,
+ * then refreshes the directory of organisations when it is an hour old.
  * Rounds never overlap; between rounds it waits the interval, longer after failures (backoff with
  * jitter, at least the server's Retry-After). Durable state is committed first, memory updated after.
  */
@@ -110,6 +114,21 @@ export class SyncEngine {
     return Math.max(backoffDelay(this.failures, { baseMs: this.intervalMs, maxMs }), this.retryAfterMs ?? 0);
   }
 
+  /**
+   * The directory of organisations, at most hourly. It is reference data: a failure is logged and
+   * retried next round, never failing the round that pushed and pulled the appeals.
+   */
+  private async refreshDirectory(): Promise<number | null> {
+    try {
+      return await refreshDirectory({ store: this.options.store, api: this.options.api, now: this.clock });
+    } catch (error) {
+      this.options.log?.(
+        `справочник организаций не обновлён: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return null;
+    }
+  }
+
   private async round(): Promise<SyncReport> {
     const { store, files, api } = this.options;
     const startedAt = toMinskIso(this.clock());
@@ -117,6 +136,7 @@ export class SyncEngine {
     this.stopRequested = false;
     const push = emptyPushReport();
     const pull = emptyPullReport();
+    let directory: number | null = null;
     const report = (ok: boolean, error: string | null): SyncReport => ({
       ok,
       error,
@@ -124,6 +144,7 @@ export class SyncEngine {
       durationMs: Math.round(performance.now() - t0),
       push,
       pull,
+      directory,
     });
     try {
       const now = this.clock;
@@ -133,6 +154,7 @@ export class SyncEngine {
       );
       const cancelled = () => this.stopRequested;
       await pullChanges({ store, files, api, now, pageSize: this.options.pageSize ?? 200, cancelled }, pull);
+      if (!this.stopRequested) directory = await this.refreshDirectory();
       const finished = this.clock();
       inTransaction(store.sqlite, () => writeState(store.db, LAST_SYNC_KEY, String(finished.getTime())));
       // Committed: now memory.

@@ -8,6 +8,8 @@ export interface RejectedCommand {
   commandId: string;
   type: string;
   appealId: string | null;
+  /** For a ReviewAction: the review action refused (shared/review REVIEW_ACTION_NAMES names it), else null. */
+  action: string | null;
   /** The card's current number (still provisional when its registration was refused). */
   regNumber: string | null;
   reason: { code: string; message: string };
@@ -35,6 +37,17 @@ function parseReason(text: string | null): RejectedCommand['reason'] {
   }
 }
 
+/** The review action a ReviewAction command carries [4.5–4.9] (its payload is a ReviewCommand). */
+function reviewActionOf(type: string, payload: string): string | null {
+  if (type !== 'ReviewAction') return null;
+  try {
+    const action = (JSON.parse(payload) as { action?: { type?: unknown } } | null)?.action?.type;
+    return typeof action === 'string' ? action : null;
+  } catch {
+    return null;
+  }
+}
+
 export function pendingCount(db: Db): number {
   return db.select({ n: count() }).from(outbox).where(eq(outbox.state, 'pending')).get()?.n ?? 0;
 }
@@ -50,6 +63,7 @@ export function rejectedCommands(db: Db): RejectedCommand[] {
     .map(({ row, regNumber }) => ({
       commandId: row.commandId,
       type: row.type,
+      action: reviewActionOf(row.type, row.payload),
       appealId: row.appealId,
       regNumber,
       reason: parseReason(row.lastError),

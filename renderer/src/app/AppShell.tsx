@@ -6,6 +6,7 @@ import { AppealCardScreen } from '../screens/card/AppealCardScreen';
 import { CardFormScreen } from '../screens/form/CardFormScreen';
 import { AppealsListScreen } from '../screens/list/AppealsListScreen';
 import { EMPTY_FILTERS, type ListFilters } from '../screens/list/list-query';
+import { TasksScreen } from '../screens/tasks/TasksScreen';
 import { AppHeader } from './AppHeader';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { SideNav } from './SideNav';
@@ -49,6 +50,9 @@ export function AppShell() {
       break;
     case 'attention':
       screen = <AttentionScreen key={key} />;
+      break;
+    case 'tasks':
+      screen = <TasksScreen list={route.list} />;
       break;
     default:
       screen = <AppealsListScreen filters={filters} onFiltersChange={setFilters} />;

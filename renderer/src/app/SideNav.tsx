@@ -8,6 +8,7 @@ export function SideNav({ route }: { route: Route }) {
   const inList = route.screen === 'list' || route.screen === 'card';
   const inCalendar = route.screen === 'calendar';
   const inAttention = route.screen === 'attention';
+  const inTasks = route.screen === 'tasks';
   const attention = useSyncStatus().status?.rejected.length ?? 0;
   return (
     <nav className="sidenav" aria-label={t('shell.navLabel')}>
@@ -29,6 +30,14 @@ export function SideNav({ route }: { route: Route }) {
         <span>+ {t('shell.newAppeal')}</span>
         <kbd>Ctrl+N</kbd>
       </button>
+      <a
+        href="#/tasks"
+        className={inTasks ? 'nav-item active' : 'nav-item'}
+        aria-current={inTasks ? 'page' : undefined}
+        data-testid="nav-tasks"
+      >
+        {t('shell.tasks')}
+      </a>
       <a
         href="#/attention"
         className={inAttention ? 'nav-item nav-group active' : 'nav-item nav-group'}

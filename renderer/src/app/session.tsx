@@ -16,7 +16,10 @@ export interface Dictionaries extends DictionariesData {
   territoryByCode: ReadonlyMap<string, DictionaryItem>;
   categoryByCode: ReadonlyMap<string, DictionaryItem>;
   headById: ReadonlyMap<string, string>;
+  staffById: ReadonlyMap<string, StaffMember>;
 }
+
+export type StaffMember = DictionariesData['staff'][number];
 
 interface SessionValue {
   info: AppInfo;
@@ -30,7 +33,7 @@ const SessionContext = createContext<SessionValue | null>(null);
 const byCode = (items: DictionaryItem[]) => new Map(items.map((i) => [i.code, i]));
 
 function buildDictionaries(data: DictionariesData | null, failed: boolean): Dictionaries {
-  const d = data ?? { topics: [], territories: [], categories: [], heads: [] };
+  const d = data ?? { topics: [], territories: [], categories: [], heads: [], staff: [] };
   return {
     ...d,
     loaded: data !== null,
@@ -39,6 +42,7 @@ function buildDictionaries(data: DictionariesData | null, failed: boolean): Dict
     territoryByCode: byCode(d.territories),
     categoryByCode: byCode(d.categories),
     headById: new Map(d.heads.map((h) => [h.id, h.name])),
+    staffById: new Map(d.staff.map((s) => [s.id, s])),
   };
 }
 

@@ -83,3 +83,14 @@ export function isPast(iso: string | null | undefined, now: Date = new Date()): 
   const d = parse(iso);
   return d !== null && d.getTime() < now.getTime();
 }
+
+/** Value for `<input type="date">`: the Minsk calendar date of an instant, '2026-03-05'; '' when empty. */
+export function toDateInput(iso: string | null | undefined): string {
+  return toLocalInput(iso).slice(0, 10);
+}
+
+/** '2026-03-05' (a calendar date, no time zone) → '05.03.2026'. */
+export function formatLocalDate(date: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : date;
+}

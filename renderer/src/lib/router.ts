@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { TASK_LISTS, type TaskList } from '../../../shared/review/view';
 
 /** Screens behind the login, addressed by the URL hash so the browser's Back works in browser mode. */
 export type Route =
@@ -7,13 +8,19 @@ export type Route =
   | { screen: 'edit'; id: string }
   | { screen: 'card'; id: string }
   | { screen: 'calendar' }
-  | { screen: 'attention' };
+  | { screen: 'attention' }
+  /** «Задачи» [4.9]; without a list the first tab the user may see. */
+  | { screen: 'tasks'; list?: TaskList };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '/new') return { screen: 'new' };
   if (path === '/calendar') return { screen: 'calendar' };
   if (path === '/attention') return { screen: 'attention' };
+  if (path === '/tasks') return { screen: 'tasks' };
+  const tasks = /^\/tasks\/([A-Za-z]+)$/.exec(path);
+  const list = TASK_LISTS.find((l) => l === tasks?.[1]);
+  if (list) return { screen: 'tasks', list };
   const edit = /^\/appeals\/([^/]+)\/edit$/.exec(path);
   if (edit?.[1]) return { screen: 'edit', id: decodeURIComponent(edit[1]) };
   const card = /^\/appeals\/([^/]+)$/.exec(path);
@@ -29,6 +36,8 @@ export function routeHash(route: Route): string {
       return '#/calendar';
     case 'attention':
       return '#/attention';
+    case 'tasks':
+      return route.list ? `#/tasks/${route.list}` : '#/tasks';
     case 'edit':
       return `#/appeals/${encodeURIComponent(route.id)}/edit`;
     case 'card':

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { organisationsPageSchema } from '../../../shared/sync/protocol';
-import { type Harness, harness, ORG_A } from './central-fixture';
+import { type Harness, harness, ORG_A, ORG_B } from './central-fixture';
 
 let h: Harness;
 afterEach(() => h?.server.close());
@@ -48,6 +48,7 @@ describe('GET /api/v1/openapi.json', () => {
       'ApiProblem',
       'OrganisationsPage',
       'AppealCard',
+      'ReviewCommand',
     ]) {
       expect(names).toContain(name);
     }
@@ -56,7 +57,7 @@ describe('GET /api/v1/openapi.json', () => {
     }
     expect(JSON.stringify(doc.components.schemas)).not.toContain('"additionalProperties":false');
     const change = doc.components.schemas.Change as { oneOf?: unknown[]; anyOf?: unknown[] };
-    expect((change.oneOf ?? change.anyOf)?.length).toBe(4);
+    expect((change.oneOf ?? change.anyOf)?.length).toBe(6);
   });
 });
 
@@ -82,22 +83,38 @@ describe('versions and unknown routes', () => {
 });
 
 describe('GET /api/v1/organisations', () => {
-  it('lists state bodies (исполкомы, министерства) and one non-state organisation', async () => {
+  it('lists state bodies (исполкомы, министерства) and some non-state organisations, not the caller itself', async () => {
     h = await harness();
-    const { organisations } = organisationsPageSchema.parse((await h.call('GET', '/api/v1/organisations')).json());
+    const { organisations } = organisationsPageSchema.parse(
+      (await h.call('GET', '/api/v1/organisations', { token: await h.token(ORG_B) })).json(),
+    );
     expect(organisations.length).toBeGreaterThanOrEqual(20);
     const names = organisations.map((o) => o.name);
     expect(names).toContain('Минский городской исполнительный комитет');
     expect(names).toContain('Министерство жилищно-коммунального хозяйства Республики Беларусь');
-    expect(organisations.filter((o) => !o.state)).toHaveLength(1);
+    expect(names).not.toContain(ORG_B.orgName);
+    expect(organisations.filter((o) => !o.state).length).toBeGreaterThanOrEqual(2);
     expect(new Set(organisations.map((o) => o.id)).size).toBe(organisations.length);
     for (const o of organisations.filter((x) => x.unp !== '')) expect(o.unp).toMatch(/^\d{9}$/);
-    // The configured organisation replaces the directory entry of the same name (keeping its УНП).
+    // The configured organisation replaces the directory entry of the same name (keeping its УНП and parent).
     expect(organisations.find((o) => o.name === ORG_A.orgName)).toEqual({
       id: ORG_A.orgId,
       name: ORG_A.orgName,
       unp: '100584162',
       state: true,
+      parentId: 'minsk-gik',
+      subordinate: false,
     });
+    // Org B (a district executive committee of the Minsk region) has no subordinates in the directory.
+    expect(organisations.filter((o) => o.subordinate)).toEqual([]);
+  });
+
+  it('marks the organisations subordinate to the caller [4.7]', async () => {
+    h = await harness();
+    const { organisations } = organisationsPageSchema.parse((await h.call('GET', '/api/v1/organisations')).json());
+    expect(organisations.find((o) => o.id === ORG_A.orgId)).toBeUndefined();
+    const subordinate = organisations.filter((o) => o.subordinate);
+    expect(subordinate.length).toBeGreaterThanOrEqual(2);
+    for (const o of subordinate) expect(o).toMatchObject({ state: true, parentId: ORG_A.orgId });
   });
 });

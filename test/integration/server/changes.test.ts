@@ -77,7 +77,7 @@ describe('GET /api/v1/changes', () => {
     }
   });
 
-  it('carries every change type in protocol shape: filed, numbered, status, classifier', async () => {
+  it('carries every change type in protocol shape: filed, status, classifier, registered, numbered', async () => {
     h = await harness();
     const sha256 = h.server.storeFile('org-a', TINY_PDF);
     const filed = filedAppeal([{ sha256, name: 'фото.pdf', size: TINY_PDF.length }]);
@@ -90,6 +90,7 @@ describe('GET /api/v1/changes', () => {
       'appeal.filed',
       'appeal.status',
       'classifier.topic',
+      'appeal.registered',
       'appeal.numbered',
     ]);
     expect(changes[0]).toMatchObject({ data: { id: filed.id, files: [{ sha256 }], draft: { form: 'electronic' } } });

@@ -1,6 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type CommandResult, changeSchema, commandResultsSchema } from '../../../shared/sync/protocol';
+import {
+  type CommandResult,
+  changeSchema,
+  commandResultsSchema,
+  registeredAppealSchema,
+} from '../../../shared/sync/protocol';
 import {
   filedAppeal,
   type Harness,
@@ -28,14 +33,71 @@ async function feed(token?: string) {
 }
 
 describe('RegisterAppeal', () => {
-  it('gives a provisional card the official number and announces it as appeal.numbered', async () => {
+  it('gives a provisional card the official number and announces it as appeal.registered, then appeal.numbered', async () => {
     h = await harness();
     const card = registeredCard();
     const [result] = await send([registerCommand(card)]);
     expect(result).toMatchObject({ outcome: 'applied', regNumber: 'ОГ-2026-1' });
     expect(await feed()).toEqual([
+      {
+        seq: expect.any(Number),
+        type: 'appeal.registered',
+        data: expect.objectContaining({ card: expect.objectContaining({ id: card.id, regNumber: 'ОГ-2026-1' }) }),
+      },
       { seq: expect.any(Number), type: 'appeal.numbered', data: { appealId: card.id, regNumber: 'ОГ-2026-1' } },
     ]);
+  });
+
+  it('announces the registered card as the server holds it, with its files, for the other workstations', async () => {
+    h = await harness();
+    const scan = pdfAttachment(TINY_PDF, 'заявление.pdf');
+    const list = pdfAttachment(Buffer.concat([TINY_PDF, Buffer.from('%list\n')]), 'список.pdf', true);
+    h.server.storeFile('org-a', TINY_PDF);
+    h.server.storeFile('org-a', Buffer.concat([TINY_PDF, Buffer.from('%list\n')]));
+    const card = registeredCard({ extra: 'unknown to the server' }, { appealType: 'collective' }, [scan, list]);
+    const [result] = await send([registerCommand(card)]);
+    expect(result).toMatchObject({ outcome: 'applied', regNumber: 'ОГ-2026-1' });
+    const [registered] = await feed();
+    expect(registered?.type).toBe('appeal.registered');
+    const data = registered?.type === 'appeal.registered' ? registered.data : never();
+    expect(data.card).toMatchObject({
+      id: card.id,
+      status: 'registered',
+      regNumber: 'ОГ-2026-1',
+      numberProvisional: false,
+      registeredAt: card.registeredAt,
+      deadlineAt: card.deadlineAt,
+      deadlineExplanation: card.deadlineExplanation,
+      appealType: 'collective',
+      summary: (card as { summary: string }).summary,
+      attachments: [
+        { sha256: scan.sha256, name: 'заявление.pdf', participantsList: false },
+        { sha256: list.sha256, name: 'список.pdf', participantsList: true },
+      ],
+    });
+    expect(data.files).toEqual([
+      { sha256: scan.sha256, name: 'заявление.pdf', size: scan.size },
+      { sha256: list.sha256, name: 'список.pdf', size: list.size },
+    ]);
+    // The card as the server read it: what the workstation derives locally and unknown fields are not carried.
+    const raw = (await h.call('GET', '/api/v1/changes')).json() as { changes: { data: { card: object } }[] };
+    const rawCard = raw.changes[0]?.data.card;
+    for (const derived of ['history', 'version', 'repeats', 'extra']) expect(rawCard).not.toHaveProperty(derived);
+    expect(registeredAppealSchema.parse(raw.changes[0]?.data).card).toEqual(data.card);
+  });
+
+  it('a portal appeal registered by a workstation is announced as appeal.registered too', async () => {
+    h = await harness();
+    const filed = filedAppeal();
+    h.server.fileAppeal('org-a', filed);
+    const { draft: requisites } = filed;
+    const card = registeredCard({ id: filed.id }, { ...requisites, notes: 'Дополнено при регистрации' });
+    expect((await send([registerCommand(card)]))[0]).toMatchObject({ outcome: 'applied', regNumber: 'ОГ-2026-1' });
+    const changes = await feed();
+    expect(changes.map((c) => c.type)).toEqual(['appeal.filed', 'appeal.registered', 'appeal.numbered']);
+    expect(changes[1]).toMatchObject({
+      data: { card: { id: filed.id, source: 'portal', notes: 'Дополнено при регистрации', regNumber: 'ОГ-2026-1' } },
+    });
   });
 
   it('is idempotent: the same command id again answers duplicate with the same number', async () => {
@@ -48,7 +110,7 @@ describe('RegisterAppeal', () => {
     for (const r of [again, inOneBatch, third]) {
       expect(r).toEqual({ id: command.id, outcome: 'duplicate', regNumber: 'ОГ-2026-1' });
     }
-    expect(await feed()).toHaveLength(1);
+    expect((await feed()).map((c) => c.type)).toEqual(['appeal.registered', 'appeal.numbered']);
   });
 
   it('numbers are gap-free: a rejected command in between takes no number', async () => {
@@ -92,7 +154,15 @@ describe('RegisterAppeal', () => {
     const [kept, taken] = await send([registerCommand(own), registerCommand(clash)]);
     expect(kept).toMatchObject({ outcome: 'applied', regNumber: 'ОГ-2026-15' });
     expect(taken).toMatchObject({ outcome: 'rejected', reason: { code: 'NUMBER_TAKEN' } });
-    expect(await feed()).toEqual([]);
+    // The workstation's own number: announced with the card, no appeal.numbered.
+    expect(await feed()).toEqual([
+      expect.objectContaining({
+        type: 'appeal.registered',
+        data: expect.objectContaining({
+          card: expect.objectContaining({ id: own.id, regNumber: 'ОГ-2026-15', numberProvisional: false }),
+        }),
+      }),
+    ]);
     // The same number in another organisation is fine.
     const [other] = await send(
       [registerCommand(registeredCard({ regNumber: 'ОГ-2026-15', numberProvisional: false }))],
@@ -302,3 +372,7 @@ describe('POST /api/v1/commands', () => {
     expect(b).toMatchObject({ outcome: 'applied', regNumber: 'Б/26-0001' });
   });
 });
+
+function never(): never {
+  throw new Error('unreachable');
+}

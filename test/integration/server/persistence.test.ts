@@ -28,8 +28,14 @@ describe('the data folder', () => {
     expect((await send([command]))[0]).toEqual({ id: command.id, outcome: 'duplicate', regNumber: 'ОГ-2026-1' });
     expect((await send([registerCommand(registeredCard())]))[0]?.regNumber).toBe('ОГ-2026-2');
     const feed = (await h.call('GET', '/api/v1/changes')).json() as { changes: { type: string }[]; next: number };
-    expect(feed.changes.map((c) => c.type)).toEqual(['appeal.filed', 'appeal.numbered', 'appeal.numbered']);
-    expect(feed.next).toBe(3);
+    expect(feed.changes.map((c) => c.type)).toEqual([
+      'appeal.filed',
+      'appeal.registered',
+      'appeal.numbered',
+      'appeal.registered',
+      'appeal.numbered',
+    ]);
+    expect(feed.next).toBe(5);
   });
 
   it('is SQLite in WAL mode with FULL sync and foreign keys', async () => {

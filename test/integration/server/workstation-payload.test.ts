@@ -65,6 +65,9 @@ describe('the workstation’s own outbox commands', () => {
       outcome: 'applied',
       regNumber: registered.regNumber,
     });
-    expect((await h.call('GET', '/api/v1/changes')).json()).toMatchObject({ changes: [] });
+    // Announced to the other workstations with its own number; no appeal.numbered.
+    expect((await h.call('GET', '/api/v1/changes')).json()).toMatchObject({
+      changes: [{ type: 'appeal.registered', data: { card: { id: registered.id, regNumber: registered.regNumber } } }],
+    });
   });
 });

@@ -29,7 +29,7 @@ describe('throughput through the in-process reference server (no faults, loopbac
     const pushSeconds = (performance.now() - t0) / 1000;
     expect(push.applied).toBe(N);
 
-    // Skip the N appeal.numbered changes our own push produced: measure filed appeals only.
+    // Skip the appeal.registered and appeal.numbered changes our own push produced: measure filed appeals only.
     await pullChanges({ ...deps, pageSize: 200, cancelled: () => false });
     const withFiles = Math.floor(N / 4);
     for (let i = 0; i < N; i += 1) r.fileOnPortal(i < withFiles ? 1 : 0, `Заявитель${i}`);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DIRECTORY, organisationDirectory } from '../../../server/directory/organisations';
+import { DIRECTORY, directoryFor, organisationDirectory } from '../../../server/directory/organisations';
 import { changesQuerySchema } from '../../../server/routes/changes';
 import { saveRegistration } from '../../../server/store/appeals';
 import { appendChange, readChanges } from '../../../server/store/changes';
@@ -86,6 +86,26 @@ describe('organisation directory', () => {
       { id: 'new', name: 'Новая организация', regIndex: 'ОГ', numberingPattern: '{seq}' },
     ]);
     expect(list).toHaveLength(DIRECTORY.length + 1);
-    expect(list.at(-1)).toEqual({ id: 'new', name: 'Новая организация', unp: '', state: true });
+    expect(list.at(-1)).toEqual({ id: 'new', name: 'Новая организация', unp: '', state: true, parentId: null });
+  });
+
+  it('a configured organisation taking over an entry keeps its subordinates [4.7]', () => {
+    const list = organisationDirectory([
+      {
+        id: 'demo-org',
+        name: 'Администрация Октябрьского района г. Минска',
+        regIndex: 'ОГ',
+        numberingPattern: '{seq}',
+      },
+    ]);
+    expect(list.find((o) => o.id === 'minsk-oktyabrsky')).toBeUndefined();
+    expect(list.find((o) => o.id === 'demo-org')).toMatchObject({ unp: '100584162', parentId: 'minsk-gik' });
+    const subordinates = directoryFor(list, 'demo-org').filter((o) => o.subordinate);
+    expect(subordinates.map((o) => o.id)).toEqual(['oktyabrsky-tcson', 'oktyabrsky-zhkkh', 'oktyabrsky-fok']);
+    expect(subordinates.every((o) => o.state && o.parentId === 'demo-org')).toBe(true);
+    // Seen by the city executive committee, the district administrations are its subordinates.
+    const city = directoryFor(list, 'minsk-gik');
+    expect(city.filter((o) => o.subordinate).map((o) => o.id)).toEqual(['demo-org', 'minsk-frunzensky']);
+    expect(city.some((o) => o.id === 'minsk-gik')).toBe(false);
   });
 });

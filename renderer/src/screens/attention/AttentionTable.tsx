@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { REVIEW_ACTION_NAMES, REVIEW_ACTION_TYPES } from '../../../../shared/review';
 import type { SyncStatusView } from '../../../../shared/sync/status';
 import { formatDateTime } from '../../lib/minsk-date';
 import { routeHash } from '../../lib/router';
@@ -8,7 +9,11 @@ type Rejected = SyncStatusView['rejected'][number];
 /** One row per refused command, in the order they were made. */
 export function AttentionTable({ rows }: { rows: readonly Rejected[] }) {
   const { t } = useTranslation();
-  const typeLabel = (type: string) => (type === 'RegisterAppeal' ? t('attention.types.registerAppeal') : type);
+  const typeLabel = (r: Rejected) => {
+    if (r.type === 'RegisterAppeal') return t('attention.types.registerAppeal');
+    const action = REVIEW_ACTION_TYPES.find((a) => a === r.action);
+    return action ? REVIEW_ACTION_NAMES[action] : r.type;
+  };
   return (
     <table className="table attention-table">
       <thead>
@@ -26,7 +31,7 @@ export function AttentionTable({ rows }: { rows: readonly Rejected[] }) {
           return (
             <tr key={r.commandId} data-testid="attention-row" data-command-id={r.commandId} data-code={r.reason.code}>
               <td className="when">{formatDateTime(r.at)}</td>
-              <td className="what">{typeLabel(r.type)}</td>
+              <td className="what">{typeLabel(r)}</td>
               <td className="card-ref">
                 {r.appealId ? (
                   <a

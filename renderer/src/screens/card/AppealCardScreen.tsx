@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppealCard } from '../../../../shared/appeals';
 import { api } from '../../api';
@@ -11,17 +11,24 @@ import { CardAttachments } from './CardAttachments';
 import { CardRequisites } from './CardRequisites';
 import { ExportPdfButton } from './ExportPdfButton';
 import { HistoryTable } from './HistoryTable';
+import { ReviewSection } from './review/ReviewSection';
 
 type Load = { phase: 'loading' } | { phase: 'failed'; message: string } | { phase: 'ready'; card: AppealCard };
 
-/** The registration card, read-only: requisites, deadline, attachments, history. */
+/**
+ * The registration card, read-only: requisites, deadline, the review process with its actions,
+ * attachments, history. After a review action the card is loaded again (`revision`) in place.
+ */
 export function AppealCardScreen({ id }: { id: string }) {
   const { t } = useTranslation();
   const [load, setLoad] = useState<Load>({ phase: 'loading' });
+  const [revision, setRevision] = useState(0);
+  const reload = useCallback(() => setRevision((n) => n + 1), []);
   useScreenReady('card', load.phase === 'ready');
 
   useEffect(() => {
     let alive = true;
+    void revision;
     api.call('appeals:get', { id }).then(
       (card) => alive && setLoad({ phase: 'ready', card }),
       (err: unknown) => {
@@ -36,7 +43,7 @@ export function AppealCardScreen({ id }: { id: string }) {
     return () => {
       alive = false;
     };
-  }, [id, t]);
+  }, [id, t, revision]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -62,7 +69,13 @@ export function AppealCardScreen({ id }: { id: string }) {
 
   const { card } = load;
   return (
-    <article className="screen appeal-card" data-testid="appeal-card" data-id={card.id} data-status={card.status}>
+    <article
+      className="screen appeal-card"
+      data-testid="appeal-card"
+      data-id={card.id}
+      data-status={card.status}
+      data-version={card.version}
+    >
       <div className="screen-head">
         <button type="button" className="link-button back" onClick={() => navigate({ screen: 'list' })}>
           ← {t('card.toList')}
@@ -97,6 +110,7 @@ export function AppealCardScreen({ id }: { id: string }) {
       </div>
       <div className="card-scroll">
         <CardRequisites card={card} />
+        {card.status !== 'draft' && <ReviewSection card={card} revision={revision} onChanged={reload} />}
         <CardAttachments attachments={card.attachments} />
         <HistoryTable history={card.history} />
       </div>

@@ -1,29 +1,11 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attachment } from '../../../../shared/appeals';
-import { api } from '../../api';
-import { useNotify } from '../../app/toasts';
-import { errorMessage, reportIfUnauthenticated } from '../../lib/api-errors';
-import { base64ToBlob, openBlob } from '../../lib/files';
 import { formatSize } from '../../lib/format';
+import { useOpenFile } from '../../lib/use-open-file';
 
 export function CardAttachments({ attachments }: { attachments: Attachment[] }) {
   const { t } = useTranslation();
-  const notify = useNotify();
-  const [busy, setBusy] = useState<string | null>(null);
-
-  const open = async (a: Attachment, download: boolean) => {
-    setBusy(a.sha256);
-    try {
-      const file = await api.call('attachments:read', { sha256: a.sha256 });
-      openBlob(base64ToBlob(file.dataBase64, file.type || a.type), a.name, download);
-    } catch (err) {
-      reportIfUnauthenticated(err);
-      notify(t('card.attachments.openFailed', { message: errorMessage(err) }), 'error');
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { busy, open } = useOpenFile();
 
   return (
     <section className="card-block">

@@ -6,6 +6,7 @@ import { RegNumber } from '../../components/RegNumber';
 import { StatusBadge } from '../../components/StatusBadge';
 import { knownDeadlineState } from '../../lib/deadline-states';
 import { formatDateTime } from '../../lib/minsk-date';
+import { routeHash } from '../../lib/router';
 import { Requisite } from './Requisite';
 
 function ApplicantBlock({ card }: { card: AppealCard }) {
@@ -83,6 +84,18 @@ function RegistrationBlock({ card }: { card: AppealCard }) {
           )}
         </Requisite>
         <Requisite label={t('fields.responsibleHeadId')}>{head}</Requisite>
+        {card.repeats.length > 0 && (
+          <Requisite label={t('fields.repeatOf')}>
+            <span data-testid="card-repeats">
+              {card.repeats.map((r, i) => (
+                <span key={r.id}>
+                  {i > 0 && ', '}
+                  <a href={routeHash({ screen: 'card', id: r.id })}>№ {r.regNumber ?? r.id.slice(0, 8)}</a>
+                </span>
+              ))}
+            </span>
+          </Requisite>
+        )}
       </dl>
     </section>
   );

@@ -11,6 +11,7 @@ import { FormContext } from './form-context';
 import { focusFirstInvalid } from './issues';
 import { ProcessingSection } from './ProcessingSection';
 import { ReceiptSection } from './ReceiptSection';
+import { RepeatsSection } from './RepeatsSection';
 import { useCardForm } from './use-card-form';
 
 /** The registration-control card (РКК): a new appeal, or a saved draft. */
@@ -84,6 +85,7 @@ export function CardFormScreen({ id }: { id: string | null }) {
           <ReceiptSection />
           <ApplicantSection autoFocus={!editing} />
           <ContentSection />
+          <RepeatsSection />
           <ProcessingSection />
           <AttachmentsSection />
         </div>

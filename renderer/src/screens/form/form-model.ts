@@ -29,6 +29,8 @@ export interface FormState {
   needsAdditionalStudy: boolean;
   responsibleHeadId: string;
   notes: string;
+  /** Earlier appeals the clerk marked this one as repeating. */
+  repeatOf: string[];
   attachments: Attachment[];
 }
 
@@ -69,6 +71,7 @@ export function emptyForm(now: Date = new Date()): FormState {
     needsAdditionalStudy: false,
     responsibleHeadId: '',
     notes: '',
+    repeatOf: [],
     attachments: [],
   };
 }
@@ -90,6 +93,7 @@ export function fromCard(card: AppealCard): FormState {
     needsAdditionalStudy: card.needsAdditionalStudy,
     responsibleHeadId: card.responsibleHeadId ?? '',
     notes: card.notes,
+    repeatOf: [...card.repeatOf],
     attachments: card.attachments.map((a) => ({ ...a })),
   };
 }
@@ -114,6 +118,7 @@ export function toDraft(s: FormState): AppealDraft | null {
     needsAdditionalStudy: s.needsAdditionalStudy,
     responsibleHeadId: s.responsibleHeadId || null,
     notes: s.notes,
+    repeatOf: s.repeatOf,
     attachments: s.attachments.map((a) => ({ sha256: a.sha256, name: a.name, participantsList: a.participantsList })),
   };
 }

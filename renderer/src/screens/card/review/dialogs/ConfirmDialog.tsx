@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import type { AllowedAction } from '../../../../../../shared/review/view';
+import { FileLinks } from '../FileLinks';
+import { useReview } from '../review-context';
+import { DialogForm } from './DialogForm';
+
+/** Accepting an executor's result and signing a summary: the user sees what they confirm, then confirms. */
+export function ConfirmDialog({ target }: { target: AllowedAction & { type: 'acceptResult' | 'signSummary' } }) {
+  const { t } = useTranslation();
+  const { view } = useReview();
+  const resolution = view.resolutions.find((r) => r.id === target.resolutionId);
+  const resolutionId = target.resolutionId ?? '';
+
+  if (target.type === 'acceptResult') {
+    const task = resolution?.tasks.find((x) => x.executor.id === target.executorId);
+    return (
+      <DialogForm
+        target={target}
+        build={() => ({ action: { type: 'acceptResult', resolutionId, executorId: target.executorId ?? '' } })}
+      >
+        <p>{t('review.form.acceptConfirm', { name: task?.executor.name ?? '' })}</p>
+        {task && (
+          <div className="dialog-subject" data-testid="review-dialog-subject">
+            <div className="long-text">{task.resultText}</div>
+            <FileLinks files={task.files} />
+          </div>
+        )}
+      </DialogForm>
+    );
+  }
+  return (
+    <DialogForm
+      target={target}
+      submitLabel={t('review.form.sign')}
+      build={() => ({ action: { type: 'signSummary', resolutionId } })}
+    >
+      {resolution?.summary && (
+        <div className="dialog-subject" data-testid="review-dialog-subject">
+          <div className="review-subhead">{t('review.resolutions.summary')}</div>
+          <div className="long-text">{resolution.summary.text}</div>
+          <FileLinks files={resolution.summary.files} />
+        </div>
+      )}
+      <p>{t('review.form.signConfirm')}</p>
+      <p className="banner banner-info small">{t('review.form.signLater')}</p>
+    </DialogForm>
+  );
+}
