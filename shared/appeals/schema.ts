@@ -56,7 +56,7 @@ export const appealDraftSchema = z.object({
   needsAdditionalStudy: z.boolean().default(false),
   responsibleHeadId: z.string().max(64).nullable().default(null),
   notes: text(4000).default(''),
-  /** Earlier appeals this one repeats (the clerk decided on registration, Law 300-З art. 14). */
+  /** Earlier appeals this one repeats (the clerk decided on registration). */
   repeatOf: z.array(z.string().max(64)).max(20).default([]),
   attachments: z.array(attachmentRefSchema).max(50).default([]),
 });

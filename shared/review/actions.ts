@@ -66,8 +66,12 @@ export const reviewActionSchema = z.discriminatedUnion('type', [
      * regulation 4.4; beyond one month the applicant gets a written notice, Law 300-З art. 17); null = keep.
      */
     reviewDeadline: localDate.nullable().default(null),
+    /** A draft (проект) for the head of the organisation to approve before executors start [4.5]. */
+    asDraft: z.boolean().default(false),
     files,
   }),
+  /** The head of the organisation approves a draft resolution: the executors start [4.5]. */
+  z.object({ type: z.literal('approveResolution'), resolutionId: z.string().min(1).max(64) }),
   /** An executor enters the result of executing the resolution [4.5]. */
   z.object({
     type: z.literal('submitResult'),
@@ -152,6 +156,16 @@ export const reviewActionSchema = z.discriminatedUnion('type', [
   }),
   /** The applicant withdrew the appeal (a written withdrawal; from the portal it arrives through sync). */
   z.object({ type: z.literal('withdraw'), note: required(2000, 'Основание') }),
+  /**
+   * The controlling organisation is not satisfied with the report on an appeal it redirected on control:
+   * an instruction to the same organisation with a new term [4.9].
+   */
+  z.object({
+    type: z.literal('controlInstruction'),
+    dispatchId: z.string().min(1).max(64),
+    text: required(4000, 'Текст поручения'),
+    dueDate: localDate,
+  }),
   /** Put the appeal on control with a controller and a control date [4.9]. */
   z.object({
     type: z.literal('setControl'),

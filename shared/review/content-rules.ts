@@ -149,6 +149,9 @@ function issuesOf(facts: ReviewFacts, action: ReviewAction, world: ReviewWorld):
         ...organisationIssues(action.orgId, world, 'subordinate'),
         ...dueDateIssues('dueDate', action.dueDate, world),
       ];
+    case 'controlInstruction':
+      // The receiving organisation's term is its own: only a date still to come [4.9].
+      return dueDateIssues('dueDate', action.dueDate, { ...world, deadlineAt: null });
     case 'setControl': {
       const roles = world.rolesOf(action.controllerId) ?? [];
       const out = roles.some((r) => r === 'clerk' || r === 'head' || r === 'signer')

@@ -32,6 +32,8 @@ export interface ReviewFacts {
   redirectedCodes?: readonly string[];
   onControl: boolean;
   resolutions: readonly ResolutionFacts[];
+  /** Redirects of this appeal on control [4.8, 4.9]. */
+  controlledRedirects?: readonly string[];
 }
 export interface Actor {
   id: string;
@@ -40,6 +42,7 @@ export interface Actor {
 export type ActionTarget = AllowedAction;
 
 const PER_RESOLUTION: ReadonlySet<ReviewActionType> = new Set([
+  'approveResolution',
   'submitResult',
   'submitSummary',
   'signSummary',
@@ -86,7 +89,12 @@ function resolutionRefusal(facts: ReviewFacts, actor: Actor, target: ActionTarge
   const resolution = resolutionOf(facts, target);
   const own = resolution.tasks.find((t) => t.executorId === actor.id);
   const responsible = resolution.tasks.find((t) => t.responsible);
+  if (resolution.state === 'draft' && target.type !== 'approveResolution')
+    return illegal('Проект резолюции ещё не утверждён руководителем организации', target);
   switch (target.type) {
+    case 'approveResolution':
+      if (resolution.state !== 'draft') return illegal('Резолюция уже утверждена', target);
+      return null;
     case 'submitResult':
       if (!own) return notAllowed('Результат вносит исполнитель, указанный в резолюции');
       if (resolution.state !== 'in_progress') return illegal('Резолюция уже не на исполнении', target);
@@ -145,6 +153,10 @@ export function reviewRefusal(facts: ReviewFacts, actor: Actor, target: ActionTa
       return relationRefusal(facts, actor, false);
     case 'setControl':
       return relationRefusal(facts, actor, false);
+    case 'controlInstruction':
+      if (!facts.controlledRedirects?.includes(target.dispatchId ?? ''))
+        return illegal('Перенаправление не стоит на контроле', target);
+      return relationRefusal(facts, actor, false);
     case 'removeControl':
       if (!facts.onControl) return illegal('Обращение не стоит на контроле', target);
       return relationRefusal(facts, actor, false);
@@ -166,6 +178,8 @@ export function allowedReviewActions(facts: ReviewFacts, actor: Actor): AllowedA
     if (PER_TASK.has(type)) {
       for (const r of facts.resolutions)
         for (const t of r.tasks) candidates.push({ type, resolutionId: r.id, executorId: t.executorId });
+    } else if (type === 'controlInstruction') {
+      for (const dispatchId of facts.controlledRedirects ?? []) candidates.push({ type, dispatchId });
     } else if (PER_RESOLUTION.has(type)) {
       for (const r of facts.resolutions) candidates.push({ type, resolutionId: r.id });
     } else {
@@ -178,6 +192,7 @@ export function allowedReviewActions(facts: ReviewFacts, actor: Actor): AllowedA
 /** The entity an action concerns, for the permission check. */
 export function targetOf(action: ReviewAction): ActionTarget {
   switch (action.type) {
+    case 'approveResolution':
     case 'submitResult':
     case 'submitSummary':
     case 'signSummary':
@@ -186,6 +201,8 @@ export function targetOf(action: ReviewAction): ActionTarget {
     case 'acceptResult':
     case 'rejectResult':
       return { type: action.type, resolutionId: action.resolutionId, executorId: action.executorId };
+    case 'controlInstruction':
+      return { type: action.type, dispatchId: action.dispatchId };
     default:
       return { type: action.type };
   }

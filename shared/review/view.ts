@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { DEADLINE_STATES } from '../deadlines/deadline-state';
 import { QUESTION_RESULTS, REVIEW_ACTION_TYPES, type ReviewActionType } from './actions';
 
-export const RESOLUTION_STATES = ['in_progress', 'awaiting_signature', 'executed'] as const;
+/** `draft`: a draft resolution (проект) waiting for the head of the organisation's approval [4.5]. */
+export const RESOLUTION_STATES = ['draft', 'in_progress', 'awaiting_signature', 'executed'] as const;
 export type ResolutionState = (typeof RESOLUTION_STATES)[number];
 export const TASK_STATES = ['assigned', 'submitted', 'accepted', 'rejected'] as const;
 export type TaskState = (typeof TASK_STATES)[number];
@@ -67,6 +68,8 @@ export const allowedActionSchema = z.object({
   type: z.enum(REVIEW_ACTION_TYPES as [ReviewActionType, ...ReviewActionType[]]),
   resolutionId: z.string().optional(),
   executorId: z.string().optional(),
+  /** A redirect on control (controlInstruction). */
+  dispatchId: z.string().optional(),
 });
 export type AllowedAction = z.infer<typeof allowedActionSchema>;
 

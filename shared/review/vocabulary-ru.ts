@@ -5,6 +5,7 @@ import type { DispatchKind, ResolutionState, TaskState } from './view';
 export const REVIEW_ACTION_NAMES: Record<ReviewActionType, string> = {
   assignResponsible: 'Назначить ответственного руководителя',
   createResolution: 'Создать резолюцию',
+  approveResolution: 'Утвердить проект резолюции',
   submitResult: 'Внести результат исполнения',
   acceptResult: 'Принять результат',
   rejectResult: 'Отклонить результат',
@@ -18,6 +19,7 @@ export const REVIEW_ACTION_NAMES: Record<ReviewActionType, string> = {
   sendInstruction: 'Направить поручение',
   leaveWithoutConsideration: 'Оставить без рассмотрения',
   withdraw: 'Отметить отзыв обращения',
+  controlInstruction: 'Поручение с новым сроком',
   setControl: 'Поставить на контроль',
   removeControl: 'Снять с контроля',
 };
@@ -74,6 +76,7 @@ export const LEAVE_GROUND_TEXTS: Record<LeaveGround, { name: string; text: strin
 };
 
 export const RESOLUTION_STATE_NAMES: Record<ResolutionState, string> = {
+  draft: 'проект, на утверждении',
   in_progress: 'на исполнении',
   awaiting_signature: 'на подписи',
   executed: 'исполнена',

@@ -16,6 +16,8 @@ export const ACTIONS = {
   assignResponsible: { from: ['registered', 'under_resolution'], to: null, roles: ['clerk'] },
   /** The responsible head creates a resolution with executors [4.5]; also after an executed one. */
   createResolution: { from: ['registered', 'under_resolution', 'executed'], to: 'under_resolution', roles: ['head'] },
+  /** The head of the organisation approves a draft resolution [4.5]. */
+  approveResolution: { from: ['under_resolution'], to: null, roles: ['signer'] },
   /** An executor enters the result; the responsible executor accepts or rejects it [4.5]. */
   submitResult: { from: ['under_resolution'], to: null, roles: ['executor'] },
   acceptResult: { from: ['under_resolution'], to: null, roles: ['executor'] },
@@ -47,6 +49,15 @@ export const ACTIONS = {
   },
   /** The applicant withdraws the appeal: possible at any stage before the end [4.5]. */
   withdraw: { from: ['received', 'registered', 'under_resolution', 'executed'], to: 'withdrawn', roles: ['clerk'] },
+  /**
+   * An instruction with a new term about a redirect on control [4.9]: also after the whole appeal was
+   * redirected (the status stays).
+   */
+  controlInstruction: {
+    from: ['registered', 'under_resolution', 'executed', 'redirected'],
+    to: null,
+    roles: ['clerk', 'head'],
+  },
   /** Control inside the organisation [4.9]. */
   setControl: { from: ['registered', 'under_resolution', 'executed'], to: null, roles: ['clerk', 'head'] },
   removeControl: { from: ['registered', 'under_resolution', 'executed'], to: null, roles: ['clerk', 'head'] },
@@ -78,6 +89,7 @@ const ACTION_NAMES: Record<AppealAction, string> = {
   register: 'зарегистрировать',
   assignResponsible: 'назначить ответственного руководителя',
   createResolution: 'создать резолюцию',
+  approveResolution: 'утвердить проект резолюции',
   submitResult: 'внести результат исполнения',
   acceptResult: 'принять результат',
   rejectResult: 'отклонить результат',
@@ -91,6 +103,7 @@ const ACTION_NAMES: Record<AppealAction, string> = {
   redirect: 'перенаправить',
   leaveWithoutConsideration: 'оставить без рассмотрения',
   withdraw: 'отметить отзыв обращения',
+  controlInstruction: 'направить поручение с новым сроком',
   setControl: 'поставить на контроль',
   removeControl: 'снять с контроля',
 };

@@ -48,7 +48,7 @@ const COLUMNS = `a.id, a.reg_number AS regNumber, a.registered_at AS registeredA
  * `appeals:similar`: earlier registered appeals of the same applicant — a person by full name and
  * address, an organisation by УНП — newest first; those on the same question (a shared classifier code
  * or similar wording of the summary) are flagged and listed first. Anonymous appeals have no applicant
- * to match. The clerk decides whether to mark the new card «повторное» (Law 300-З art. 14).
+ * to match. The clerk decides whether to mark the new card «повторное» (an appeal of the same applicant on the same question).
  */
 export function findSimilarAppeals(ctx: CallContext, q: SimilarQuery): { appeals: SimilarAppeal[] } {
   requireUser(ctx);

@@ -127,7 +127,7 @@ const APPLY: { [T in ReviewAction['type']]: Apply<T> } = {
         appealId: tx.command.appealId,
         authorId: tx.command.actor.id,
         text: a.text,
-        state: 'in_progress',
+        state: a.asDraft ? 'draft' : 'in_progress',
         createdAt: tx.at,
       })
       .run();
@@ -167,7 +167,12 @@ const APPLY: { [T in ReviewAction['type']]: Apply<T> } = {
           `${tx.name(e.userId)}${e.userId === a.responsibleUserId ? ' (ответственный)' : ''} — до ${formatRuDate(e.dueDate)}`,
       )
       .join('; ');
-    return { text: `Создана резолюция ${quote(a.text)}. Исполнители: ${who}`, changes: termChange };
+    const what = a.asDraft ? 'Создан проект резолюции (на утверждение руководителю организации)' : 'Создана резолюция';
+    return { text: `${what} ${quote(a.text)}. Исполнители: ${who}`, changes: termChange };
+  },
+  approveResolution: (tx, a) => {
+    updateResolution(tx, a.resolutionId, { state: 'in_progress' });
+    return { text: 'Проект резолюции утверждён: исполнители приступают к исполнению' };
   },
   submitResult: (tx, a) => {
     const executorId = tx.command.actor.id;
@@ -286,6 +291,24 @@ const APPLY: { [T in ReviewAction['type']]: Apply<T> } = {
       onControl: true,
     });
     return { text: `Направлено поручение «${orgName(tx, a.orgId)}» со сроком до ${formatRuDate(a.dueDate)}` };
+  },
+  controlInstruction: (tx, a) => {
+    const redirect = tx.db
+      .select({ orgId: dispatches.orgId, orgName: dispatches.orgName })
+      .from(dispatches)
+      .where(eq(dispatches.id, a.dispatchId))
+      .get();
+    const name = redirect?.orgName ?? '';
+    tx.dispatch('instruction', {
+      text: a.text,
+      orgId: redirect?.orgId ?? null,
+      orgName: name,
+      dueAt: dueAt(a.dueDate),
+      onControl: true,
+    });
+    return {
+      text: `Направлено поручение «${name}» по перенаправленному обращению с новым сроком до ${formatRuDate(a.dueDate)}`,
+    };
   },
   leaveWithoutConsideration: (tx, a) => {
     tx.dispatch('notice', { text: a.text });

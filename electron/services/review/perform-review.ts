@@ -32,6 +32,7 @@ export interface PerformInput {
 
 /** Actions that create a resolution or a dispatch: their id travels in the command. */
 const CREATES_ENTITY: ReadonlySet<ReviewAction['type']> = new Set([
+  'controlInstruction',
   'createResolution',
   'signSummary',
   'complete',

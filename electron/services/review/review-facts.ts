@@ -1,6 +1,6 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
-import { appealTopics, resolutions, resolutionTasks } from '../../../db/schema';
+import { appealTopics, dispatches, resolutions, resolutionTasks } from '../../../db/schema';
 import type { AppealSource, AppealStatus } from '../../../shared/appeals';
 import type { ResolutionState, ReviewFacts, TaskState } from '../../../shared/review';
 import { findAppealRow } from '../appeals/get-appeal';
@@ -22,6 +22,12 @@ export function loadReviewFacts(db: Db, appealId: string): { row: AppealRowData;
     .where(eq(resolutionTasks.appealId, appealId))
     .orderBy(asc(resolutionTasks.position))
     .all();
+  const controlledRedirects = db
+    .select({ id: dispatches.id })
+    .from(dispatches)
+    .where(and(eq(dispatches.appealId, appealId), eq(dispatches.kind, 'redirect'), eq(dispatches.onControl, true)))
+    .all()
+    .map((d) => d.id);
   const topics = db
     .select({ code: appealTopics.topicCode, redirectedTo: appealTopics.redirectedTo })
     .from(appealTopics)
@@ -37,6 +43,7 @@ export function loadReviewFacts(db: Db, appealId: string): { row: AppealRowData;
       topicCodes: topics.map((t) => t.code),
       redirectedCodes: topics.filter((t) => t.redirectedTo !== null).map((t) => t.code),
       onControl: row.controlBy !== null,
+      controlledRedirects,
       resolutions: resolutionRows.map((r) => ({
         id: r.id,
         authorId: r.authorId,

@@ -11,18 +11,21 @@ import { AppHeader } from './AppHeader';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { SideNav } from './SideNav';
 import { SyncStatusProvider } from './SyncStatusProvider';
+import { useSession } from './session';
 
 /** Header, left navigation and the current screen; global shortcuts live here. */
 export function AppShell() {
   const { route, key } = useRoute();
   const [filters, setFilters] = useState<ListFilters>(EMPTY_FILTERS);
   const [helpOpen, setHelpOpen] = useState(false);
+  // Only the clerk registers appeals [3.3, 4.4]: the others do not see «Новое обращение» at all.
+  const canRegister = useSession().user?.roles.includes('clerk') ?? false;
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const newCard = (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.code === 'KeyN';
       const newCardAlt = e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyN';
-      if (newCard || newCardAlt) {
+      if ((newCard || newCardAlt) && canRegister) {
         e.preventDefault();
         navigate({ screen: 'new' });
       } else if (e.key === 'F1') {
@@ -32,7 +35,7 @@ export function AppShell() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [canRegister]);
 
   let screen: React.ReactNode;
   switch (route.screen) {
@@ -62,7 +65,7 @@ export function AppShell() {
     <SyncStatusProvider>
       <div className="shell">
         <AppHeader onHelp={() => setHelpOpen(true)} />
-        <SideNav route={route} />
+        <SideNav route={route} canRegister={canRegister} />
         <main className="main">{screen}</main>
         {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
       </div>

@@ -3,7 +3,7 @@ import { formatCount } from '../lib/format';
 import { navigate, type Route } from '../lib/router';
 import { useSyncStatus } from './SyncStatusProvider';
 
-export function SideNav({ route }: { route: Route }) {
+export function SideNav({ route, canRegister }: { route: Route; canRegister: boolean }) {
   const { t } = useTranslation();
   const inList = route.screen === 'list' || route.screen === 'card';
   const inCalendar = route.screen === 'calendar';
@@ -20,16 +20,18 @@ export function SideNav({ route }: { route: Route }) {
       >
         {t('shell.appeals')}
       </a>
-      <button
-        type="button"
-        className={route.screen === 'new' ? 'nav-item nav-new active' : 'nav-item nav-new'}
-        onClick={() => navigate({ screen: 'new' })}
-        data-testid="new-appeal-button"
-        title="Ctrl+N"
-      >
-        <span>+ {t('shell.newAppeal')}</span>
-        <kbd>Ctrl+N</kbd>
-      </button>
+      {canRegister && (
+        <button
+          type="button"
+          className={route.screen === 'new' ? 'nav-item nav-new active' : 'nav-item nav-new'}
+          onClick={() => navigate({ screen: 'new' })}
+          data-testid="new-appeal-button"
+          title="Ctrl+N"
+        >
+          <span>+ {t('shell.newAppeal')}</span>
+          <kbd>Ctrl+N</kbd>
+        </button>
+      )}
       <a
         href="#/tasks"
         className={inTasks ? 'nav-item active' : 'nav-item'}

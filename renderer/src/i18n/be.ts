@@ -182,7 +182,7 @@ export const be: Messages = {
     draftNumber: 'чарнавік',
     repeats: {
       title: 'Магчымыя паўторныя звароты: знойдзена {{count}}',
-      hint: "Раней гэты заяўнік ужо звяртаўся. Адзначце звароты, паўторам якіх з'яўляецца новы (арт. 14 Закона № 300-З); рашэнне прымае справавод.",
+      hint: "Раней гэты заяўнік ужо звяртаўся. Адзначце звароты, паўторам якіх з'яўляецца новы; рашэнне прымае справавод.",
       of: 'ад',
       sameQuestion: 'тое ж пытанне',
     },
@@ -241,6 +241,7 @@ export const be: Messages = {
     provisionalTitle: 'Папярэдні нумар: прысвоены без сувязі з цэнтральнай сістэмай, будзе заменены пры сінхранізацыі',
     notRegistered: 'не зарэгістраваны',
     edit: 'Рэдагаваць',
+    checkAndRegister: 'Праверыць і зарэгістраваць',
     toList: 'Да спісу',
     exportPdf: 'Экспарт у PDF',
     exportPdfBusy: 'Фарміруецца PDF…',
@@ -465,6 +466,7 @@ export const be: Messages = {
     actions: {
       assignResponsible: 'Прызначыць адказнага кіраўніка',
       createResolution: 'Стварыць рэзалюцыю',
+      approveResolution: 'Зацвердзіць праект рэзалюцыі',
       submitResult: 'Унесці вынік выканання',
       acceptResult: 'Прыняць вынік',
       rejectResult: 'Адхіліць вынік',
@@ -478,10 +480,16 @@ export const be: Messages = {
       sendInstruction: 'Накіраваць даручэнне',
       leaveWithoutConsideration: 'Пакінуць без разгляду',
       withdraw: 'Адзначыць адкліканне звароту',
+      controlInstruction: 'Даручэнне з новым тэрмінам',
       setControl: 'Паставіць на кантроль',
       removeControl: 'Зняць з кантролю',
     },
-    resolutionState: { in_progress: 'на выкананні', awaiting_signature: 'на подпісе', executed: 'выканана' },
+    resolutionState: {
+      draft: 'праект, на зацвярджэнні',
+      in_progress: 'на выкананні',
+      awaiting_signature: 'на подпісе',
+      executed: 'выканана',
+    },
     taskState: {
       assigned: 'на выкананні',
       submitted: 'вынік унесены',
@@ -568,6 +576,8 @@ export const be: Messages = {
       uploading: 'загрузка…',
       required: 'Запоўніце поле «{{field}}»',
       chooseRequired: 'Выберыце значэнне поля «{{field}}»',
+      asDraft: 'Праект рэзалюцыі — выканаўцы пачнуць пасля зацвярджэння кіраўніком арганізацыі',
+      approveConfirm: 'Зацвердзіць праект рэзалюцыі? Выканаўцы атрымаюць задачы.',
       reviewDeadline: 'Новы тэрмін разгляду звароту',
       reviewDeadlineHint:
         'Неабавязкова. Рэзалюцыяй можна ўстанавіць тэрмін даўжэйшы за 31 дзень; звыш аднаго месяца заяўніку накіроўваецца пісьмовае паведамленне (арт. 17 Закона № 300-З). Непрацоўны дзень пераносіцца на наступны працоўны.',

@@ -186,6 +186,32 @@ describe('review process: registration to completion with a resolution [4.5]', (
     expect(world.view('clerk', id).questions[0]?.executor?.id).toBe('u-exec');
   });
 
+  it('starts executors only after the head of the organisation approves a draft resolution [4.5]', () => {
+    world = makeReviewWorld();
+    const { id } = world.register();
+    world.perform('clerk', id, { type: 'assignResponsible', headId: 'u-head' });
+    const rid =
+      world.perform('head', id, {
+        type: 'createResolution',
+        text: 'Проект: поручить обследование',
+        executors: [{ userId: 'u-exec', dueDate: '2026-03-20' }],
+        responsibleUserId: 'u-exec',
+        asDraft: true,
+      }).entityId ?? '';
+    expect(world.view('clerk', id).resolutions[0]?.state).toBe('draft');
+    expect(tasksOf('executor').rows).toEqual([]);
+    expect(codeOf(() => world.perform('executor', id, { type: 'submitResult', resolutionId: rid, text: 'x' }))).toBe(
+      'ILLEGAL_TRANSITION',
+    );
+    expect(tasksOf('signer').rows.map((r) => r.kind)).toEqual(['signature']);
+    expect(codeOf(() => world.perform('head', id, { type: 'approveResolution', resolutionId: rid }))).toBe(
+      'NOT_ALLOWED',
+    );
+    world.perform('signer', id, { type: 'approveResolution', resolutionId: rid });
+    expect(tasksOf('executor').rows.map((r) => r.kind)).toEqual(['execution']);
+    world.perform('executor', id, { type: 'submitResult', resolutionId: rid, text: 'Обследование проведено' });
+  });
+
   it('refuses a stale card version with CONFLICT and writes nothing', () => {
     world = makeReviewWorld();
     const { id } = world.register();
@@ -249,6 +275,32 @@ describe('other exits: simplified completion, redirect, leaving without consider
     });
     expect(done.status).toBe('redirected');
     expect(tasksOf('clerk', 'control').rows.map((r) => r.kind)).toEqual(['dispatch']);
+
+    // The receiving organisation's report did not satisfy: an instruction to it with a new term [4.9].
+    const redirectId = world.view('clerk', id).dispatches[0]?.id ?? '';
+    expect(world.view('clerk', id).allowed).toEqual([{ type: 'controlInstruction', dispatchId: redirectId }]);
+    expect(
+      codeOf(() =>
+        world.perform('executor', id, {
+          type: 'controlInstruction',
+          dispatchId: redirectId,
+          text: 'Повторно рассмотреть',
+          dueDate: '2026-04-20',
+        }),
+      ),
+    ).toBe('NOT_ALLOWED');
+    world.perform('clerk', id, {
+      type: 'controlInstruction',
+      dispatchId: redirectId,
+      text: 'Рассмотреть повторно с выездом на место',
+      dueDate: '2026-04-20',
+    });
+    const letters = world.view('clerk', id).dispatches;
+    expect(letters.map((d) => [d.kind, d.organisation?.name, d.onControl])).toEqual([
+      ['redirect', 'Министерство жилищно-коммунального хозяйства', true],
+      ['instruction', 'Министерство жилищно-коммунального хозяйства', true],
+    ]);
+    expect(world.view('clerk', id).status).toBe('redirected');
 
     const phone = world.register({ source: 'phone_line' });
     expect(codeOf(() => world.perform('clerk', phone.id, { ...letter, orgId: 'org-state' }))).toBe(

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppealCard } from '../../../../shared/appeals';
 import { api } from '../../api';
+import { useSession } from '../../app/session';
 import { RegNumber } from '../../components/RegNumber';
 import { StatusBadge } from '../../components/StatusBadge';
 import { errorCode, errorMessage, reportIfUnauthenticated } from '../../lib/api-errors';
@@ -22,6 +23,7 @@ type Load = { phase: 'loading' } | { phase: 'failed'; message: string } | { phas
 export function AppealCardScreen({ id }: { id: string }) {
   const { t } = useTranslation();
   const [load, setLoad] = useState<Load>({ phase: 'loading' });
+  const isClerk = useSession().user?.roles.includes('clerk') ?? false;
   const [revision, setRevision] = useState(0);
   const reload = useCallback(() => setRevision((n) => n + 1), []);
   useScreenReady('card', load.phase === 'ready');
@@ -97,14 +99,14 @@ export function AppealCardScreen({ id }: { id: string }) {
         <StatusBadge status={card.status} />
         <span className="spacer" />
         <ExportPdfButton id={card.id} />
-        {card.status === 'draft' && (
+        {(card.status === 'draft' || card.status === 'received') && isClerk && (
           <button
             type="button"
             className="primary"
             onClick={() => navigate({ screen: 'edit', id: card.id })}
             data-testid="card-edit"
           >
-            {t('card.edit')}
+            {card.status === 'received' ? t('card.checkAndRegister') : t('card.edit')}
           </button>
         )}
       </div>

@@ -9,8 +9,8 @@ import { useForm } from './form-context';
 
 /**
  * Earlier appeals of the same applicant (full name + address, or УНП), looked up while the clerk types;
- * those on the same question come first. The clerk ticks the ones this appeal repeats (Law 300-З
- * art. 14) — the decision is the clerk's, nothing is marked automatically.
+ * those on the same question come first. The clerk ticks the ones this appeal repeats — the decision
+ * is the clerk's, nothing is marked automatically.
  */
 export function RepeatsSection() {
   const { t } = useTranslation();

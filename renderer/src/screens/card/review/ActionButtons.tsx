@@ -12,13 +12,14 @@ export function ActionButtons({ actions, small }: { actions: readonly AllowedAct
     <div className={small ? 'review-buttons small' : 'review-buttons'}>
       {actions.map((a) => (
         <button
-          key={`${a.type}-${a.resolutionId ?? ''}-${a.executorId ?? ''}`}
+          key={`${a.type}-${a.resolutionId ?? ''}-${a.executorId ?? ''}-${a.dispatchId ?? ''}`}
           type="button"
           className={PRIMARY_ACTIONS.has(a.type) ? 'primary' : undefined}
           onClick={() => start(a)}
           data-testid={`review-action-${a.type}`}
           data-resolution-id={a.resolutionId}
           data-executor-id={a.executorId}
+          data-dispatch-id={a.dispatchId}
         >
           {t(`review.actions.${a.type}`)}
         </button>

@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { DispatchView } from '../../../../../shared/review/view';
 import { formatDate, formatDateTime } from '../../../lib/minsk-date';
+import { ActionButtons } from './ActionButtons';
 import { FileLinks } from './FileLinks';
+import { useReview } from './review-context';
 
 function DispatchTerms({ d }: { d: DispatchView }) {
   const { t } = useTranslation();
@@ -17,6 +19,7 @@ function DispatchTerms({ d }: { d: DispatchView }) {
 /** The appeal's outgoing correspondence: answers, messages and notices to the applicant, letters to organisations. */
 export function DispatchTable({ dispatches }: { dispatches: readonly DispatchView[] }) {
   const { t } = useTranslation();
+  const { view } = useReview();
   if (dispatches.length === 0) return <div className="muted">{t('review.dispatches.none')}</div>;
   return (
     <table className="table review-dispatches">
@@ -39,6 +42,7 @@ export function DispatchTable({ dispatches }: { dispatches: readonly DispatchVie
               <div className="long-text">{d.text}</div>
               <DispatchTerms d={d} />
               <FileLinks files={d.files} />
+              <ActionButtons actions={view.allowed.filter((a) => a.dispatchId === d.id)} small />
             </td>
             <td className="by">{d.by.name}</td>
           </tr>

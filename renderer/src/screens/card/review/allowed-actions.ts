@@ -15,11 +15,18 @@ const APPEAL_ORDER: readonly ReviewActionType[] = [
   'leaveWithoutConsideration',
   'withdraw',
 ];
-const RESOLUTION_ORDER: readonly ReviewActionType[] = ['submitResult', 'submitSummary', 'signSummary', 'returnSummary'];
+const RESOLUTION_ORDER: readonly ReviewActionType[] = [
+  'approveResolution',
+  'submitResult',
+  'submitSummary',
+  'signSummary',
+  'returnSummary',
+];
 
 /** The step the process waits for: shown as the primary button. */
 export const PRIMARY_ACTIONS: ReadonlySet<ReviewActionType> = new Set([
   'createResolution',
+  'approveResolution',
   'submitResult',
   'submitSummary',
   'signSummary',

@@ -2,6 +2,7 @@ import type { AllowedAction } from '../../../../../../shared/review/view';
 import { AssignResponsibleDialog } from './AssignResponsibleDialog';
 import { CompleteDialog } from './CompleteDialog';
 import { ConfirmDialog } from './ConfirmDialog';
+import { ControlInstructionDialog } from './ControlInstructionDialog';
 import { CreateResolutionDialog } from './CreateResolutionDialog';
 import { LeaveDialog } from './LeaveDialog';
 import { OrgLetterDialog } from './OrgLetterDialog';
@@ -18,6 +19,7 @@ export function ActionDialog({ target }: { target: AllowedAction }) {
     case 'createResolution':
       return <CreateResolutionDialog target={target} />;
     case 'acceptResult':
+    case 'approveResolution':
     case 'signSummary':
       return <ConfirmDialog target={{ ...target, type }} />;
     case 'submitResult':
@@ -39,5 +41,7 @@ export function ActionDialog({ target }: { target: AllowedAction }) {
       return <LeaveDialog target={target} />;
     case 'setControl':
       return <SetControlDialog target={target} />;
+    case 'controlInstruction':
+      return <ControlInstructionDialog target={target} />;
   }
 }

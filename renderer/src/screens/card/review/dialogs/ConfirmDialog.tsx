@@ -1,11 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import type { AllowedAction } from '../../../../../../shared/review/view';
+import { formatDate } from '../../../../lib/minsk-date';
 import { FileLinks } from '../FileLinks';
 import { useReview } from '../review-context';
 import { DialogForm } from './DialogForm';
 
 /** Accepting an executor's result and signing a summary: the user sees what they confirm, then confirms. */
-export function ConfirmDialog({ target }: { target: AllowedAction & { type: 'acceptResult' | 'signSummary' } }) {
+export function ConfirmDialog({
+  target,
+}: {
+  target: AllowedAction & { type: 'acceptResult' | 'approveResolution' | 'signSummary' };
+}) {
   const { t } = useTranslation();
   const { view } = useReview();
   const resolution = view.resolutions.find((r) => r.id === target.resolutionId);
@@ -25,6 +30,21 @@ export function ConfirmDialog({ target }: { target: AllowedAction & { type: 'acc
             <FileLinks files={task.files} />
           </div>
         )}
+      </DialogForm>
+    );
+  }
+  if (target.type === 'approveResolution') {
+    return (
+      <DialogForm target={target} build={() => ({ action: { type: 'approveResolution', resolutionId } })}>
+        {resolution && (
+          <div className="dialog-subject" data-testid="review-dialog-subject">
+            <div className="long-text">{resolution.text}</div>
+            <div className="muted small">
+              {resolution.tasks.map((task) => `${task.executor.name} — ${formatDate(task.dueAt)}`).join('; ')}
+            </div>
+          </div>
+        )}
+        <p>{t('review.form.approveConfirm')}</p>
       </DialogForm>
     );
   }

@@ -20,6 +20,7 @@ export function CreateResolutionDialog({ target }: { target: AllowedAction }) {
   const newRow = (): ExecutorRow => ({ key: nextKey++, userId: '', dueDate: defaultDue, topicCodes: [] });
   const [text, setText] = useState('');
   const [reviewDeadline, setReviewDeadline] = useState('');
+  const [asDraft, setAsDraft] = useState(false);
   const [rows, setRows] = useState<ExecutorRow[]>(() => [newRow()]);
   const [responsible, setResponsible] = useState(() => rows[0]?.key ?? 0);
   const files = useReviewFiles();
@@ -41,6 +42,7 @@ export function CreateResolutionDialog({ target }: { target: AllowedAction }) {
       executors: rows.map((r) => ({ userId: r.userId, dueDate: r.dueDate, topicCodes: r.topicCodes })),
       responsibleUserId: (rows.find((r) => r.key === responsible) ?? rows[0])?.userId ?? '',
       reviewDeadline: reviewDeadline || null,
+      asDraft,
       files: files.refs,
     };
     // An unchosen responsible executor is the unchosen executor of its row: one message is enough.
@@ -74,6 +76,15 @@ export function CreateResolutionDialog({ target }: { target: AllowedAction }) {
         onChange={setReviewDeadline}
         hint={t('review.form.reviewDeadlineHint')}
       />
+      <label className="checkbox-line">
+        <input
+          type="checkbox"
+          checked={asDraft}
+          onChange={(e) => setAsDraft(e.target.checked)}
+          data-testid="review-field-asDraft"
+        />{' '}
+        {t('review.form.asDraft')}
+      </label>
       <FilesField files={files} />
     </DialogForm>
   );
