@@ -6,7 +6,7 @@
  * same run. Prints ONE JSON line on stdout and appends it to bench/results/results.jsonl; progress goes
  * to stderr. See bench/README.md, "Review process".
  */
-import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DB_FILE, openDatabase } from '../db/open';
@@ -15,15 +15,10 @@ import type { CallContext } from '../electron/services/context';
 import { storeDirectory } from '../electron/services/sync/refresh-directory';
 import { seedThroughServices } from './bulk';
 import { machineFacts } from './lib/machine';
+import { envInt, fileSize, progress, RESULTS_FILE } from './lib/run-env';
 import { round } from './lib/stats';
 import { BENCH_DIRECTORY, readStaff, runProcess } from './review-actions';
 import { benchList, benchReviewView, LISTS, type ListFigures, naiveOpenTasks } from './review-reads';
-
-const envInt = (name: string, fallback: number) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
-  return value;
-};
 
 const APPEALS = envInt('BENCH_APPEALS', 20_000);
 const RESOLUTIONS = envInt('BENCH_RESOLUTIONS', 3_000);
@@ -32,16 +27,9 @@ const ITERATIONS = envInt('BENCH_ITERATIONS', 200);
 const SEED = envInt('BENCH_SEED', 1);
 /** Cards with resolutions that `getReview` rotates over. */
 const CARDS = 100;
-const RESULTS = 'bench/results/results.jsonl';
+const RESULTS = RESULTS_FILE;
 
-const log = (message: string) => process.stderr.write(`[bench:review] ${message}\n`);
-const fileSize = (path: string) => {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0;
-  }
-};
+const log = progress('bench:review');
 
 async function main() {
   const started = performance.now();

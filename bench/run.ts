@@ -4,35 +4,23 @@
  * baselines in the same run. Prints ONE JSON line on stdout and appends it to bench/results/results.jsonl;
  * progress goes to stderr. See bench/README.md.
  */
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DB_FILE, openDatabase } from '../db/open';
 import { rawBaselines, seedThroughServices } from './bulk';
 import { benchColdStart } from './cold-start';
 import { machineFacts } from './lib/machine';
+import { envInt, fileSize, progress, RESULTS_FILE } from './lib/run-env';
 import { round } from './lib/stats';
 import { benchList, benchSearch, COMMON_WORDS, PREFIXES } from './queries';
-
-const envInt = (name: string, fallback: number) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
-  return value;
-};
 
 const APPEALS = envInt('BENCH_APPEALS', 100_000);
 const ITERATIONS = Math.max(200, envInt('BENCH_ITERATIONS', 300));
 const SEED = envInt('BENCH_SEED', 1);
-const RESULTS = 'bench/results/results.jsonl';
+const RESULTS = RESULTS_FILE;
 
-const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
-const fileSize = (path: string) => {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0;
-  }
-};
+const log = progress('bench');
 
 async function main() {
   const started = performance.now();

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
 import { appealTopics, dispatches, resolutions, resolutionTasks } from '../../../db/schema';
 import type { AppealSource, AppealStatus } from '../../../shared/appeals';
@@ -7,51 +7,61 @@ import { findAppealRow } from '../appeals/get-appeal';
 
 export type AppealRowData = ReturnType<typeof findAppealRow>;
 
-/** What the permission rules of shared/review need to know about one appeal, read from the store. */
-export function loadReviewFacts(db: Db, appealId: string): { row: AppealRowData; facts: ReviewFacts } {
-  const row = findAppealRow(db, appealId);
-  const resolutionRows = db
-    .select()
-    .from(resolutions)
-    .where(eq(resolutions.appealId, appealId))
-    .orderBy(asc(resolutions.createdAt), asc(resolutions.id))
-    .all();
-  const taskRows = db
-    .select()
-    .from(resolutionTasks)
-    .where(eq(resolutionTasks.appealId, appealId))
-    .orderBy(asc(resolutionTasks.position))
-    .all();
-  const controlledRedirects = db
-    .select({ id: dispatches.id })
-    .from(dispatches)
-    .where(and(eq(dispatches.appealId, appealId), eq(dispatches.kind, 'redirect'), eq(dispatches.onControl, true)))
-    .all()
-    .map((d) => d.id);
-  const topics = db
-    .select({ code: appealTopics.topicCode, redirectedTo: appealTopics.redirectedTo })
-    .from(appealTopics)
-    .where(eq(appealTopics.appealId, appealId))
-    .orderBy(asc(appealTopics.position))
-    .all();
+/** Everything stored about one appeal's review, in display order. */
+export function loadReviewRows(db: Db, appealId: string) {
   return {
-    row,
-    facts: {
-      status: row.status as AppealStatus,
-      source: row.source as AppealSource,
-      responsibleHeadId: row.responsibleHeadId,
-      topicCodes: topics.map((t) => t.code),
-      redirectedCodes: topics.filter((t) => t.redirectedTo !== null).map((t) => t.code),
-      onControl: row.controlBy !== null,
-      controlledRedirects,
-      resolutions: resolutionRows.map((r) => ({
-        id: r.id,
-        authorId: r.authorId,
-        state: r.state as ResolutionState,
-        tasks: taskRows
-          .filter((t) => t.resolutionId === r.id)
-          .map((t) => ({ executorId: t.executorId, responsible: t.responsible, state: t.state as TaskState })),
-      })),
-    },
+    row: findAppealRow(db, appealId),
+    resolutionRows: db
+      .select()
+      .from(resolutions)
+      .where(eq(resolutions.appealId, appealId))
+      .orderBy(asc(resolutions.createdAt), asc(resolutions.id))
+      .all(),
+    taskRows: db
+      .select()
+      .from(resolutionTasks)
+      .where(eq(resolutionTasks.appealId, appealId))
+      .orderBy(asc(resolutionTasks.position))
+      .all(),
+    dispatchRows: db
+      .select()
+      .from(dispatches)
+      .where(eq(dispatches.appealId, appealId))
+      .orderBy(asc(dispatches.createdAt), asc(dispatches.id))
+      .all(),
+    topicRows: db
+      .select()
+      .from(appealTopics)
+      .where(eq(appealTopics.appealId, appealId))
+      .orderBy(asc(appealTopics.position))
+      .all(),
   };
+}
+export type ReviewRows = ReturnType<typeof loadReviewRows>;
+
+/** What the permission rules of shared/review need to know about one appeal. */
+export function factsOf({ row, resolutionRows, taskRows, dispatchRows, topicRows }: ReviewRows): ReviewFacts {
+  return {
+    status: row.status as AppealStatus,
+    source: row.source as AppealSource,
+    responsibleHeadId: row.responsibleHeadId,
+    topicCodes: topicRows.map((t) => t.topicCode),
+    redirectedCodes: topicRows.filter((t) => t.redirectedTo !== null).map((t) => t.topicCode),
+    onControl: row.controlBy !== null,
+    controlledRedirects: dispatchRows.filter((d) => d.kind === 'redirect' && d.onControl).map((d) => d.id),
+    resolutions: resolutionRows.map((r) => ({
+      id: r.id,
+      authorId: r.authorId,
+      state: r.state as ResolutionState,
+      tasks: taskRows
+        .filter((t) => t.resolutionId === r.id)
+        .map((t) => ({ executorId: t.executorId, responsible: t.responsible, state: t.state as TaskState })),
+    })),
+  };
+}
+
+/** The appeal row and its review facts, read from the store. */
+export function loadReviewFacts(db: Db, appealId: string): { row: AppealRowData; facts: ReviewFacts } {
+  const rows = loadReviewRows(db, appealId);
+  return { row: rows.row, facts: factsOf(rows) };
 }

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
-import { appealTopics, dispatches, resolutions, resolutionTasks, reviewFiles, users } from '../../../db/schema';
+import { reviewFiles, users } from '../../../db/schema';
 import { toMinskIso } from '../../../shared/calendar';
 import type { Deadline } from '../../../shared/deadlines';
 import { leaveWithoutConsiderationNoticeDeadline, redirectDeadline } from '../../../shared/deadlines';
@@ -16,7 +16,7 @@ import {
 import { requireUser } from '../auth/auth-service';
 import { organisationCalendar } from '../calendar/org-calendar';
 import type { CallContext } from '../context';
-import { loadReviewFacts } from './review-facts';
+import { factsOf, loadReviewRows } from './review-facts';
 
 const iso = (ms: number) => toMinskIso(new Date(ms));
 const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
@@ -63,27 +63,11 @@ export function getReview(ctx: CallContext, appealId: string): ReviewView {
   const user = requireUser(ctx);
   const { db } = ctx.store;
   const now = ctx.clock();
-  const { row, facts } = loadReviewFacts(db, appealId);
+  const rows = loadReviewRows(db, appealId);
+  const { row, resolutionRows, taskRows, dispatchRows, topicRows } = rows;
+  const facts = factsOf(rows);
   const person = peopleNames(db);
   const files = filesByOwner(db, appealId);
-  const taskRows = db
-    .select()
-    .from(resolutionTasks)
-    .where(eq(resolutionTasks.appealId, appealId))
-    .orderBy(asc(resolutionTasks.position))
-    .all();
-  const resolutionRows = db
-    .select()
-    .from(resolutions)
-    .where(eq(resolutions.appealId, appealId))
-    .orderBy(asc(resolutions.createdAt), asc(resolutions.id))
-    .all();
-  const dispatchRows = db
-    .select()
-    .from(dispatches)
-    .where(eq(dispatches.appealId, appealId))
-    .orderBy(asc(dispatches.createdAt), asc(dispatches.id))
-    .all();
   const reviewing = row.registeredAt !== null && (row.status === 'registered' || row.status === 'under_resolution');
   const registeredAt = row.registeredAt === null ? null : new Date(row.registeredAt);
   const calendar = organisationCalendar(db);
@@ -96,18 +80,12 @@ export function getReview(ctx: CallContext, appealId: string): ReviewView {
       row.controlBy && row.controlDueAt !== null
         ? { controller: person(row.controlBy), dueAt: iso(row.controlDueAt), note: row.controlNote }
         : null,
-    questions: db
-      .select()
-      .from(appealTopics)
-      .where(eq(appealTopics.appealId, appealId))
-      .orderBy(asc(appealTopics.position))
-      .all()
-      .map((q) => ({
-        topicCode: q.topicCode,
-        executor: q.executorId ? person(q.executorId) : null,
-        result: q.result === '' ? null : (q.result as QuestionResult),
-        redirectedTo: q.redirectedTo,
-      })),
+    questions: topicRows.map((q) => ({
+      topicCode: q.topicCode,
+      executor: q.executorId ? person(q.executorId) : null,
+      result: q.result === '' ? null : (q.result as QuestionResult),
+      redirectedTo: q.redirectedTo,
+    })),
     resolutions: resolutionRows.map((r) => ({
       id: r.id,
       author: person(r.authorId),
