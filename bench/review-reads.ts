@@ -341,6 +341,8 @@ function assembleReview(rows: CardRows, user: User, now: Date, calendar: Working
     noticeTerm:
       reviewing && registeredAt ? term(leaveWithoutConsiderationNoticeDeadline(registeredAt, calendar), now) : null,
     allowed: allowedReviewActions(facts, user),
+    // The bench's cards carry no signatures (the seeded process signs without ЭЦП).
+    signatures: [],
   };
 }
 

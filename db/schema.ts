@@ -388,3 +388,46 @@ export const directoryOrganisations = sqliteTable('directory_organisations', {
   subordinate: integer('subordinate', { mode: 'boolean' }).notNull().default(false),
   updatedAt: ms('updated_at').notNull(),
 });
+
+/**
+ * ЭЦП made in the review process (issue «ЭЦП»): who signed which document with which certificate, and
+ * the signed document and its detached CMS as files (review_files owner `signature:<id>`).
+ */
+export const signatures = sqliteTable(
+  'signatures',
+  {
+    id: text('id').primaryKey(),
+    appealId: text('appeal_id')
+      .notNull()
+      .references(() => appeals.id, { onDelete: 'cascade' }),
+    /** summary | answer | decision */
+    documentKind: text('document_kind').notNull(),
+    /** The resolution (summary) or the dispatch (answer, decision). */
+    documentId: text('document_id').notNull(),
+    userId: text('user_id').notNull(),
+    signerName: text('signer_name').notNull(),
+    certSubject: text('cert_subject').notNull(),
+    certIssuer: text('cert_issuer').notNull(),
+    certSerial: text('cert_serial').notNull(),
+    certNotAfter: text('cert_not_after').notNull(),
+    certSha256: text('cert_sha256').notNull(),
+    signedAt: ms('signed_at').notNull(),
+    development: integer('development', { mode: 'boolean' }).notNull(),
+    documentSha256: text('document_sha256').notNull(),
+    documentName: text('document_name').notNull(),
+    p7sSha256: text('p7s_sha256').notNull(),
+    p7sName: text('p7s_name').notNull(),
+  },
+  (t) => [index('signatures_appeal_idx').on(t.appealId), index('signatures_document_idx').on(t.documentId)],
+);
+
+/**
+ * Which user a signing certificate belongs to: bound on its first use, so a signature made with one
+ * user's certificate can never be attached as another user's.
+ */
+export const userCertificates = sqliteTable('user_certificates', {
+  certSha256: text('cert_sha256').primaryKey(),
+  userId: text('user_id').notNull(),
+  subject: text('subject').notNull(),
+  boundAt: ms('bound_at').notNull(),
+});

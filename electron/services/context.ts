@@ -1,6 +1,7 @@
 import type { WorkingCopy } from '../../db/open';
 import type { User } from '../../shared/appeals/schema';
 import type { AttachmentStore } from './attachments/attachment-store';
+import type { SigningKit } from './signing/signing-kit';
 import type { SyncStatus } from './sync/sync-status';
 
 /** What the handlers need of the sync engine (null when no central system is configured). */
@@ -20,6 +21,8 @@ export interface AppServices {
   /** Shown on the login screen when the data folder is the demo one. */
   demoLogin: string | null;
   sync: SyncHandle | null;
+  /** ЭЦП: the signature providers and the trust of this data folder (absent in tests that do not sign). */
+  signing?: SigningKit;
   /** This workstation as the security log names it; defaults to os.hostname() and 127.0.0.1. */
   workstation?: { host: string; address: string };
 }

@@ -16,6 +16,8 @@ import { performReview } from './review/perform-review';
 import { getReview } from './review/review-view';
 import { listTasks } from './review/task-lists';
 import { listSecurityEvents, unlockAccount, verifyLog } from './security/security-admin';
+import { signReviewDocument } from './signing/sign-review-document';
+import { signingChoices } from './signing/signing-choices';
 import { syncNow, syncStatus } from './sync/sync-view';
 
 export type Handler<C extends Channel> = (
@@ -53,6 +55,8 @@ export const handlers: HandlerTable = {
   'attachments:read': (ctx, input) => readAttachment(ctx, input),
   'review:get': (ctx, input) => getReview(ctx, input.appealId),
   'review:perform': (ctx, input) => performReview(ctx, input),
+  'signing:choices': (ctx) => signingChoices(ctx),
+  'signing:sign': (ctx, input) => signReviewDocument(ctx, input),
   'tasks:list': (ctx, input) => listTasks(ctx, input),
   'directory:organisations': (ctx) => listDirectory(ctx),
   'sync:status': (ctx) => syncStatus(ctx),

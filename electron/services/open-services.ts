@@ -3,7 +3,9 @@ import { type OpenOptions, openDatabase } from '../../db/open';
 import { organisations } from '../../db/schema';
 import { AttachmentStore } from './attachments/attachment-store';
 import type { AppServices } from './context';
+import { createDemoSigningKeys } from './demo/demo-signing-keys';
 import { seedDemo } from './demo/seed-demo';
+import { openSigningKit } from './signing/signing-kit';
 import { type CredentialStore, createCentralSync } from './sync';
 
 export interface OpenServicesOptions extends OpenOptions {
@@ -27,10 +29,21 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
   const files = new AttachmentStore(join(options.dataDir, 'attachments'));
   const clock = options.clock ?? (() => new Date());
   const empty = store.db.select({ id: organisations.id }).from(organisations).get() === undefined;
-  if (empty && options.demo) await seedDemo(store, files, { appeals: 300, now: clock(), review: true });
+  const signing = openSigningKit(options.dataDir, clock);
+  if (empty && options.demo) {
+    await seedDemo(store, files, { appeals: 300, now: clock(), review: true });
+    await createDemoSigningKeys(store, signing, clock());
+  }
   const isDemo = store.sqlite.prepare("SELECT 1 FROM users WHERE login = 'clerk'").get() !== undefined;
   const base = { store, files, clock };
   const sync = options.central ? createCentralSync(base, options.central) : null;
   sync?.start(options.central?.intervalMs ?? 60_000);
-  return { ...base, mode: options.mode, version: options.version, demoLogin: isDemo ? DEMO_LOGIN : null, sync };
+  return {
+    ...base,
+    mode: options.mode,
+    version: options.version,
+    demoLogin: isDemo ? DEMO_LOGIN : null,
+    sync,
+    signing,
+  };
 }

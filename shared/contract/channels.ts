@@ -14,6 +14,7 @@ import { calendarSettingsSchema } from '../calendar/calendar-settings';
 import { reviewActionSchema } from '../review/actions';
 import { directoryOrganisationSchema, reviewViewSchema, taskListQuerySchema, taskRowSchema } from '../review/view';
 import { securityEventSchema, securityVerifySchema } from '../security/schema';
+import { PROVIDER_IDS, signedDocumentSchema, signingChoicesSchema } from '../signing/schema';
 import { syncStatusSchema } from '../sync/status';
 
 const dictionaryItem = z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() });
@@ -131,6 +132,30 @@ export const channels = {
       action: reviewActionSchema,
     }),
     output: z.object({ version: z.number(), status: z.string(), entityId: z.string().nullable() }),
+  },
+  /** ЭЦП: the signature providers of this machine and the certificates the caller may choose from. */
+  'signing:choices': { public: false, input: z.object({}), output: signingChoicesSchema },
+  /**
+   * Sign a summary result, an answer or a decision with ЭЦП (verified in software before it is stored);
+   * for a summary this is the «Подписать» step that executes the resolution [4.5, 5.2].
+   */
+  'signing:sign': {
+    public: false,
+    input: z.object({
+      appealId: z.string().max(64),
+      expectedVersion: z.number().int().nullable(),
+      document: signedDocumentSchema,
+      provider: z.enum(PROVIDER_IDS),
+      certificateId: z.string().min(1).max(200),
+      /** The development key file's password (never stored; hardware tokens use their own PIN dialog). */
+      password: z.string().max(200).optional(),
+    }),
+    output: z.object({
+      version: z.number(),
+      status: z.string(),
+      entityId: z.string().nullable(),
+      signatureId: z.string(),
+    }),
   },
   /** Task lists of regulation 4.9: assigned to me, assigned by me, the organisation's, on control. */
   'tasks:list': { public: false, input: taskListQuerySchema, output: z.object({ rows: z.array(taskRowSchema) }) },

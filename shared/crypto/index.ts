@@ -12,6 +12,9 @@
 export { BELT_H, beltBlockDecrypt, beltBlockEncrypt, beltKeyExpand } from './belt-block';
 export { beltCompress } from './belt-compress';
 export { BeltHash, beltHash } from './belt-hash';
+export { BeltHmac, beltHmac } from './belt-hmac';
+export { BELT_KWP_HEADER_BYTES, beltKwpUnwrap, beltKwpWrap } from './belt-kwp';
+export { BELT_PBKDF2_MIN_ITERATIONS, beltPbkdf2 } from './belt-pbkdf2';
 export { beltWblockDecrypt, beltWblockEncrypt } from './belt-wblock';
 export {
   type AffinePoint,

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'TERM_EXPIRED',
   'BAD_INPUT',
   'SIGNING_TOKEN_ABSENT',
+  'SIGNING_FAILED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

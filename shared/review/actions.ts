@@ -29,6 +29,26 @@ const files = z.array(reviewFileSchema).max(5).default([]);
 export const QUESTION_RESULTS = ['supported', 'not_supported', 'explained'] as const;
 export type QuestionResult = (typeof QUESTION_RESULTS)[number];
 
+/**
+ * A signature made with ЭЦП and verified in software before it was stored (issue «ЭЦП»): the signed
+ * document and its detached CMS are files of the card; the certificate is summarised for the card.
+ */
+export const signatureRecordSchema = z.object({
+  id: z.string().min(1).max(64),
+  certificate: z.object({
+    subject: z.string().max(500),
+    issuer: z.string().max(500),
+    serialNumber: z.string().max(100),
+    notAfter: z.string().max(40),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
+  signedAt: z.iso.datetime({ offset: true }),
+  development: z.boolean(),
+  documentFile: reviewFileSchema,
+  p7sFile: reviewFileSchema,
+});
+export type SignatureRecord = z.infer<typeof signatureRecordSchema>;
+
 /** Grounds for leaving an appeal without consideration on the merits (Law 300-З art. 15). */
 export const LEAVE_GROUNDS = [
   'out_of_scope',
@@ -100,7 +120,18 @@ export const reviewActionSchema = z.discriminatedUnion('type', [
     files,
   }),
   /** The deputy/head signs the summary result: the resolution is executed, the applicant sees it [4.5, 5.2]. */
-  z.object({ type: z.literal('signSummary'), resolutionId: z.string().min(1).max(64) }),
+  z.object({
+    type: z.literal('signSummary'),
+    resolutionId: z.string().min(1).max(64),
+    /** The ЭЦП over the summary (null only for data made before signing existed, e.g. the demo seed). */
+    signature: signatureRecordSchema.nullable().default(null),
+  }),
+  /** The deputy/head signs an answer or a decision (the notice of leaving without consideration) with ЭЦП. */
+  z.object({
+    type: z.literal('signDocument'),
+    document: z.object({ kind: z.enum(['answer', 'decision']), dispatchId: z.string().min(1).max(64) }),
+    signature: signatureRecordSchema,
+  }),
   /** …or returns it to the responsible executor with a remark. */
   z.object({
     type: z.literal('returnSummary'),

@@ -34,6 +34,8 @@ export interface ReviewFacts {
   resolutions: readonly ResolutionFacts[];
   /** Redirects of this appeal on control [4.8, 4.9]. */
   controlledRedirects?: readonly string[];
+  /** Answers and decisions that can be signed with ЭЦП, with who has signed each. */
+  signableDocuments?: readonly { dispatchId: string; signedBy: readonly string[] }[];
 }
 export interface Actor {
   id: string;
@@ -153,6 +155,13 @@ export function reviewRefusal(facts: ReviewFacts, actor: Actor, target: ActionTa
       return relationRefusal(facts, actor, false);
     case 'setControl':
       return relationRefusal(facts, actor, false);
+    case 'signDocument': {
+      const document = facts.signableDocuments?.find((d) => d.dispatchId === target.dispatchId);
+      if (!document)
+        return illegal('Подписать можно ответ заявителю или решение об оставлении без рассмотрения', target);
+      if (document.signedBy.includes(actor.id)) return illegal('Вы уже подписали этот документ', target);
+      return null;
+    }
     case 'controlInstruction':
       if (!facts.controlledRedirects?.includes(target.dispatchId ?? ''))
         return illegal('Перенаправление не стоит на контроле', target);
@@ -180,6 +189,8 @@ export function allowedReviewActions(facts: ReviewFacts, actor: Actor): AllowedA
         for (const t of r.tasks) candidates.push({ type, resolutionId: r.id, executorId: t.executorId });
     } else if (type === 'controlInstruction') {
       for (const dispatchId of facts.controlledRedirects ?? []) candidates.push({ type, dispatchId });
+    } else if (type === 'signDocument') {
+      for (const d of facts.signableDocuments ?? []) candidates.push({ type, dispatchId: d.dispatchId });
     } else if (PER_RESOLUTION.has(type)) {
       for (const r of facts.resolutions) candidates.push({ type, resolutionId: r.id });
     } else {
@@ -203,6 +214,8 @@ export function targetOf(action: ReviewAction): ActionTarget {
       return { type: action.type, resolutionId: action.resolutionId, executorId: action.executorId };
     case 'controlInstruction':
       return { type: action.type, dispatchId: action.dispatchId };
+    case 'signDocument':
+      return { type: action.type, dispatchId: action.document.dispatchId };
     default:
       return { type: action.type };
   }

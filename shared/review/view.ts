@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEADLINE_STATES } from '../deadlines/deadline-state';
+import { signatureViewSchema } from '../signing/schema';
 import { QUESTION_RESULTS, REVIEW_ACTION_TYPES, type ReviewActionType } from './actions';
 
 /** `draft`: a draft resolution (проект) waiting for the head of the organisation's approval [4.5]. */
@@ -95,6 +96,8 @@ export const reviewViewSchema = z.object({
   redirectTerm: termViewSchema.nullable(),
   noticeTerm: termViewSchema.nullable(),
   allowed: z.array(allowedActionSchema),
+  /** ЭЦП on the summary results, answers and decisions, verified when the view is read. */
+  signatures: z.array(signatureViewSchema),
 });
 export type ReviewView = z.infer<typeof reviewViewSchema>;
 export type ResolutionView = z.infer<typeof resolutionViewSchema>;

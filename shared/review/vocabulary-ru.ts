@@ -12,6 +12,7 @@ export const REVIEW_ACTION_NAMES: Record<ReviewActionType, string> = {
   submitSummary: 'Внести сводный результат',
   signSummary: 'Подписать сводный результат',
   returnSummary: 'Вернуть на доработку',
+  signDocument: 'Подписать ЭЦП',
   complete: 'Завершить процесс рассмотрения',
   sendMessage: 'Отправить сообщение заявителю',
   redirect: 'Перенаправить',

@@ -30,6 +30,12 @@ export const ACTIONS = {
    */
   signSummary: { from: ['under_resolution'], to: 'executed', roles: ['signer'] },
   returnSummary: { from: ['under_resolution'], to: null, roles: ['signer'] },
+  /** The deputy/head signs an answer or a decision with ЭЦП (also after completion: the status stays). */
+  signDocument: {
+    from: ['registered', 'under_resolution', 'executed', 'completed', 'left_without_consideration'],
+    to: null,
+    roles: ['signer'],
+  },
   /** Complete the review process with the answer [4.5]: simplified from «зарегистрировано», or after execution. */
   complete: { from: ['registered', 'executed'], to: 'completed', roles: ['clerk'] },
   /** Interim message to the applicant, request, instruction [4.5–4.7]. */
@@ -96,6 +102,7 @@ const ACTION_NAMES: Record<AppealAction, string> = {
   submitSummary: 'внести сводный результат',
   signSummary: 'подписать сводный результат',
   returnSummary: 'вернуть сводный результат на доработку',
+  signDocument: 'подписать документ',
   complete: 'завершить рассмотрение',
   sendMessage: 'отправить сообщение заявителю',
   sendRequest: 'направить запрос',

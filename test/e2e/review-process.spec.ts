@@ -125,9 +125,24 @@ test('a written appeal goes through the full review cycle with two executors and
   await openFromTasks(page, 'mine', number);
   dialog = await openReviewDialog(page, 'signSummary');
   await expect(dialog.getByTestId('review-dialog-submit')).toHaveText('Подписать');
+  // ЭЦП with the demo signer's development key (no AVEST here): labelled so; its password is the login.
+  const certificate = dialog.getByTestId('sign-certificate').first();
+  await expect(certificate).toContainText(signer.fullName);
+  await expect(certificate).toContainText('ключ разработчика');
+  await expect(certificate.locator('input[type="radio"]')).toBeChecked();
+  await dialog.getByTestId('review-dialog-submit').click();
+  await expect(dialog.getByTestId('review-error-password')).toContainText('Введите пароль');
+  await dialog.getByTestId('review-field-password').fill('неверный');
+  await dialog.getByTestId('review-dialog-submit').click();
+  await expect(dialog.getByTestId('review-dialog-error')).toContainText('пароль');
+  await dialog.getByTestId('review-field-password').fill('signer');
   await shot(page, '07-sign-summary');
   await submitReviewDialog(page, dialog);
   await expect(resolution).toHaveAttribute('data-state', 'executed');
+  const ecp = page.getByTestId('review-signature-ecp');
+  await expect(ecp).toHaveAttribute('data-valid', 'true');
+  await expect(ecp).toContainText('Подпись верна');
+  await expect(ecp).toContainText(signer.fullName);
   await expect(resolution.getByTestId('review-signature')).toContainText(signer.fullName);
   await expect(page.getByTestId('appeal-card')).toHaveAttribute('data-status', 'executed');
 

@@ -55,6 +55,24 @@ export function reviewSection(w: CardWriter, review: ReviewView): void {
   w.row(header, COLUMNS, { shade: true });
   resolutionRows(w, review, header);
   dispatchRows(w, review, header);
+  signatureRows(w, review, header);
+}
+
+/** ЭЦП: who signed what, with which certificate, and the check made when the PDF was built. */
+function signatureRows(w: CardWriter, review: ReviewView, header: Cell[]): void {
+  const kinds = { summary: 'сводный результат', answer: 'ответ заявителю', decision: 'решение' } as const;
+  for (const s of review.signatures) {
+    const what: Cell = [
+      line(`ЭЦП: ${kinds[s.document.kind]} — ${s.valid ? 'подпись верна' : 'подпись недействительна'}`, { bold: true }),
+      line(`Сертификат: ${s.certificate.subject}; выдан ${s.certificate.issuer}; № ${s.certificate.serialNumber}`, {
+        size: 7.5,
+      }),
+      line(`${s.reason}${s.development ? ' (ключ разработчика — не для юридически значимой подписи)' : ''}`, {
+        size: 7.5,
+      }),
+    ];
+    w.row([[line(formatMinsk(s.signedAt))], [line(s.signer.name)], what], COLUMNS, { header });
+  }
 }
 
 /** Files of the review process (results, summaries, answers, letters), appended after the card's own. */
@@ -69,5 +87,10 @@ export function reviewAttachments(review: ReviewView): Attachment[] {
     if (r.summary) add(`Сводный результат ${i + 1}`, r.summary.files);
   });
   for (const d of review.dispatches) add(DISPATCH_KIND_NAMES[d.kind], d.files);
+  for (const s of review.signatures)
+    add('ЭЦП', [
+      { ...s.documentFile, type: 'text/plain' },
+      { ...s.p7sFile, type: 'application/pkcs7-signature' },
+    ]);
   return out;
 }

@@ -8,6 +8,8 @@ import {
   resolutionTasks,
   reviewEvents,
   reviewFiles,
+  signatures,
+  userCertificates,
 } from '../../../db/schema';
 import type { AppealStatus } from '../../../shared/appeals';
 import { addMonthsClamped, endOfMinskDay, formatRuDate, minskDateOf } from '../../../shared/calendar';
@@ -19,6 +21,7 @@ import {
   type ReviewAction,
   type ReviewCommand,
   type ReviewFile,
+  type SignatureRecord,
 } from '../../../shared/review';
 import { STATUS_NAMES } from '../../../shared/status';
 import { type Change, recordHistory } from '../history/record-history';
@@ -102,6 +105,46 @@ function updateQuestions(tx: ApplyTx, codes: readonly string[] | null, set: Part
   const ofAppeal = eq(appealTopics.appealId, tx.command.appealId);
   const where = codes === null ? ofAppeal : and(ofAppeal, inArray(appealTopics.topicCode, [...codes]));
   tx.db.update(appealTopics).set(set).where(where).run();
+}
+
+/**
+ * Stores a verified ЭЦП: its row, the signed document and the .p7s as files of the card, and binds the
+ * certificate to the signer (a certificate once used by one user is refused for any other).
+ */
+function recordSignature(tx: ApplyTx, kind: string, documentId: string, s: SignatureRecord) {
+  tx.db
+    .insert(signatures)
+    .values({
+      id: s.id,
+      appealId: tx.command.appealId,
+      documentKind: kind,
+      documentId,
+      userId: tx.command.actor.id,
+      signerName: tx.command.actor.name,
+      certSubject: s.certificate.subject,
+      certIssuer: s.certificate.issuer,
+      certSerial: s.certificate.serialNumber,
+      certNotAfter: s.certificate.notAfter,
+      certSha256: s.certificate.sha256,
+      signedAt: new Date(s.signedAt).getTime(),
+      development: s.development,
+      documentSha256: s.documentFile.sha256,
+      documentName: s.documentFile.name,
+      p7sSha256: s.p7sFile.sha256,
+      p7sName: s.p7sFile.name,
+    })
+    .run();
+  tx.files(`signature:${s.id}`, [s.documentFile, s.p7sFile]);
+  tx.db
+    .insert(userCertificates)
+    .values({
+      certSha256: s.certificate.sha256,
+      userId: tx.command.actor.id,
+      subject: s.certificate.subject,
+      boundAt: tx.at,
+    })
+    .onConflictDoNothing()
+    .run();
 }
 
 /** What each action writes and how its history entry reads (regulation 4.5–4.9). */
@@ -215,6 +258,7 @@ const APPLY: { [T in ReviewAction['type']]: Apply<T> } = {
   },
   signSummary: (tx, a) => {
     updateResolution(tx, a.resolutionId, { state: 'executed', signedBy: tx.command.actor.id, signedAt: tx.at });
+    if (a.signature) recordSignature(tx, 'summary', a.resolutionId, a.signature);
     const summary = tx.db
       .select({ text: resolutions.summaryText })
       .from(resolutions)
@@ -223,6 +267,11 @@ const APPLY: { [T in ReviewAction['type']]: Apply<T> } = {
     // The applicant sees the signed summary as an interim answer [4.5].
     tx.dispatch('interim', { text: summary?.text ?? '' });
     return { text: 'Сводный результат подписан: резолюция исполнена, заявителю доступен промежуточный ответ' };
+  },
+  signDocument: (tx, a) => {
+    recordSignature(tx, a.document.kind, a.document.dispatchId, a.signature);
+    const what = a.document.kind === 'answer' ? 'Ответ заявителю' : 'Решение об оставлении без рассмотрения';
+    return { text: `${what} подписан(о) ЭЦП: ${a.signature.certificate.subject}` };
   },
   returnSummary: (tx, a) => {
     updateResolution(tx, a.resolutionId, { state: 'in_progress', returnReason: a.reason });

@@ -100,7 +100,7 @@ function namesOf(ctx: CallContext, ids: string[], extra: Record<string, string>)
 /** The files an action references must be in the store and pass the attachment rules [4.3]. */
 function describeFiles(ctx: CallContext, action: ReviewAction): ReviewCommand['files'] {
   const refs = 'files' in action ? action.files : [];
-  return refs.map((ref, i) => {
+  const attached = refs.map((ref, i) => {
     if (!ctx.files.has(ref.sha256))
       throw validationError([{ field: `files.${i}`, rule: 'file-missing', message: `Файл «${ref.name}» не загружен` }]);
     const bytes = ctx.files.read(ref.sha256);
@@ -108,6 +108,15 @@ function describeFiles(ctx: CallContext, action: ReviewAction): ReviewCommand['f
     if (issues.length > 0) throw validationError(issues);
     return { ...ref, size: bytes.length, type: mimeTypeOf(ref.name, bytes) };
   });
+  // A signature's document and .p7s are made by the workstation itself: listed, not checked as uploads.
+  const signature = 'signature' in action ? action.signature : null;
+  const signed = signature
+    ? [
+        { ...signature.documentFile, type: 'text/plain' },
+        { ...signature.p7sFile, type: 'application/pkcs7-signature' },
+      ].map((f) => ({ ...f, size: ctx.files.read(f.sha256).length }))
+    : [];
+  return [...attached, ...signed];
 }
 
 /**

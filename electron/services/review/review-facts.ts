@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
-import { appealTopics, dispatches, resolutions, resolutionTasks } from '../../../db/schema';
+import { appealTopics, dispatches, resolutions, resolutionTasks, signatures } from '../../../db/schema';
 import type { AppealSource, AppealStatus } from '../../../shared/appeals';
 import type { ResolutionState, ReviewFacts, TaskState } from '../../../shared/review';
 import { findAppealRow } from '../appeals/get-appeal';
@@ -29,6 +29,12 @@ export function loadReviewRows(db: Db, appealId: string) {
       .where(eq(dispatches.appealId, appealId))
       .orderBy(asc(dispatches.createdAt), asc(dispatches.id))
       .all(),
+    signatureRows: db
+      .select()
+      .from(signatures)
+      .where(eq(signatures.appealId, appealId))
+      .orderBy(asc(signatures.signedAt))
+      .all(),
     topicRows: db
       .select()
       .from(appealTopics)
@@ -40,7 +46,14 @@ export function loadReviewRows(db: Db, appealId: string) {
 export type ReviewRows = ReturnType<typeof loadReviewRows>;
 
 /** What the permission rules of shared/review need to know about one appeal. */
-export function factsOf({ row, resolutionRows, taskRows, dispatchRows, topicRows }: ReviewRows): ReviewFacts {
+export function factsOf({
+  row,
+  resolutionRows,
+  taskRows,
+  dispatchRows,
+  topicRows,
+  signatureRows,
+}: ReviewRows): ReviewFacts {
   return {
     status: row.status as AppealStatus,
     source: row.source as AppealSource,
@@ -49,6 +62,12 @@ export function factsOf({ row, resolutionRows, taskRows, dispatchRows, topicRows
     redirectedCodes: topicRows.filter((t) => t.redirectedTo !== null).map((t) => t.topicCode),
     onControl: row.controlBy !== null,
     controlledRedirects: dispatchRows.filter((d) => d.kind === 'redirect' && d.onControl).map((d) => d.id),
+    signableDocuments: dispatchRows
+      .filter((d) => d.kind === 'answer' || d.kind === 'notice')
+      .map((d) => ({
+        dispatchId: d.id,
+        signedBy: signatureRows.filter((s) => s.documentId === d.id).map((s) => s.userId),
+      })),
     resolutions: resolutionRows.map((r) => ({
       id: r.id,
       authorId: r.authorId,

@@ -16,6 +16,7 @@ import {
 import { requireUser } from '../auth/auth-service';
 import { organisationCalendar } from '../calendar/org-calendar';
 import type { CallContext } from '../context';
+import { signatureViews } from '../signing/signature-views';
 import { factsOf, loadReviewRows } from './review-facts';
 
 const iso = (ms: number) => toMinskIso(new Date(ms));
@@ -135,5 +136,6 @@ export function getReview(ctx: CallContext, appealId: string): ReviewView {
     noticeTerm:
       reviewing && registeredAt ? term(leaveWithoutConsiderationNoticeDeadline(registeredAt, calendar), now) : null,
     allowed: allowedReviewActions(facts, user),
+    signatures: signatureViews(ctx, rows.signatureRows),
   };
 }

@@ -53,7 +53,7 @@ export function RepeatsSection() {
               <strong>№ {a.regNumber}</strong> {t('form.repeats.of')} {formatDate(a.registeredAt)}{' '}
               <StatusBadge status={a.status} /> {a.summary}
               {a.sameQuestion && (
-                <span className="repeat-same" data-testid="repeat-same-question">
+                <span className="note-tag" data-testid="repeat-same-question">
                   {t('form.repeats.sameQuestion')}
                 </span>
               )}

@@ -90,8 +90,10 @@ describe('review permissions [4.5–4.9]', () => {
         { id: 'r2', authorId: 'head', state: 'in_progress', tasks: twoTasks() },
       ],
     });
-    expect(statusAfter(two, { type: 'signSummary', resolutionId: 'r1' })).toBe('under_resolution');
-    expect(statusAfter(inReview('awaiting_signature'), { type: 'signSummary', resolutionId: 'r1' })).toBe('executed');
+    expect(statusAfter(two, { type: 'signSummary', resolutionId: 'r1', signature: null })).toBe('under_resolution');
+    expect(
+      statusAfter(inReview('awaiting_signature'), { type: 'signSummary', resolutionId: 'r1', signature: null }),
+    ).toBe('executed');
   });
 
   it('completes in the simplified way only without resolutions [4.5]', () => {

@@ -11,6 +11,7 @@ import { ActionDialog } from './dialogs/ActionDialog';
 import { ResolutionCard } from './ResolutionCard';
 import { ReviewOverview } from './ReviewOverview';
 import { ReviewContext, type ReviewContextValue } from './review-context';
+import { SignatureList } from './SignatureList';
 import { useReviewView } from './use-review-view';
 
 function ReviewBody({ view }: { view: ReviewView }) {
@@ -38,6 +39,8 @@ function ReviewBody({ view }: { view: ReviewView }) {
       )}
       <h3 className="review-subtitle">{t('review.dispatches.title')}</h3>
       <DispatchTable dispatches={view.dispatches} />
+      <h3 className="review-subtitle">{t('review.signatures.title')}</h3>
+      <SignatureList signatures={view.signatures} />
     </>
   );
 }

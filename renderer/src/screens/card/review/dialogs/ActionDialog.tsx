@@ -8,6 +8,7 @@ import { LeaveDialog } from './LeaveDialog';
 import { OrgLetterDialog } from './OrgLetterDialog';
 import { RedirectDialog } from './RedirectDialog';
 import { SetControlDialog } from './SetControlDialog';
+import { SignDialog } from './SignDialog';
 import { TextActionDialog } from './TextActionDialog';
 
 /** The dialog of one allowed action. */
@@ -20,8 +21,10 @@ export function ActionDialog({ target }: { target: AllowedAction }) {
       return <CreateResolutionDialog target={target} />;
     case 'acceptResult':
     case 'approveResolution':
-    case 'signSummary':
       return <ConfirmDialog target={{ ...target, type }} />;
+    case 'signSummary':
+    case 'signDocument':
+      return <SignDialog target={target} />;
     case 'submitResult':
     case 'submitSummary':
     case 'sendMessage':

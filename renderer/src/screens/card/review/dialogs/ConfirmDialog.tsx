@@ -5,12 +5,8 @@ import { FileLinks } from '../FileLinks';
 import { useReview } from '../review-context';
 import { DialogForm } from './DialogForm';
 
-/** Accepting an executor's result and signing a summary: the user sees what they confirm, then confirms. */
-export function ConfirmDialog({
-  target,
-}: {
-  target: AllowedAction & { type: 'acceptResult' | 'approveResolution' | 'signSummary' };
-}) {
+/** Accepting an executor's result and approving a draft resolution: the user sees what they confirm, then confirms. */
+export function ConfirmDialog({ target }: { target: AllowedAction & { type: 'acceptResult' | 'approveResolution' } }) {
   const { t } = useTranslation();
   const { view } = useReview();
   const resolution = view.resolutions.find((r) => r.id === target.resolutionId);
@@ -33,36 +29,17 @@ export function ConfirmDialog({
       </DialogForm>
     );
   }
-  if (target.type === 'approveResolution') {
-    return (
-      <DialogForm target={target} build={() => ({ action: { type: 'approveResolution', resolutionId } })}>
-        {resolution && (
-          <div className="dialog-subject" data-testid="review-dialog-subject">
-            <div className="long-text">{resolution.text}</div>
-            <div className="muted small">
-              {resolution.tasks.map((task) => `${task.executor.name} — ${formatDate(task.dueAt)}`).join('; ')}
-            </div>
-          </div>
-        )}
-        <p>{t('review.form.approveConfirm')}</p>
-      </DialogForm>
-    );
-  }
   return (
-    <DialogForm
-      target={target}
-      submitLabel={t('review.form.sign')}
-      build={() => ({ action: { type: 'signSummary', resolutionId } })}
-    >
-      {resolution?.summary && (
+    <DialogForm target={target} build={() => ({ action: { type: 'approveResolution', resolutionId } })}>
+      {resolution && (
         <div className="dialog-subject" data-testid="review-dialog-subject">
-          <div className="review-subhead">{t('review.resolutions.summary')}</div>
-          <div className="long-text">{resolution.summary.text}</div>
-          <FileLinks files={resolution.summary.files} />
+          <div className="long-text">{resolution.text}</div>
+          <div className="muted small">
+            {resolution.tasks.map((task) => `${task.executor.name} — ${formatDate(task.dueAt)}`).join('; ')}
+          </div>
         </div>
       )}
-      <p>{t('review.form.signConfirm')}</p>
-      <p className="banner banner-info small">{t('review.form.signLater')}</p>
+      <p>{t('review.form.approveConfirm')}</p>
     </DialogForm>
   );
 }

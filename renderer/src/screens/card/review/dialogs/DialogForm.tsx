@@ -68,6 +68,11 @@ export function DialogForm(props: {
   submitLabel?: string;
   title?: string;
   wide?: boolean;
+  /**
+   * Sends what was built another way than `review:perform` (signing with ЭЦП: `signing:sign`); the
+   * action schema is then not checked here — the dialog's own issues are.
+   */
+  send?(version: number): Promise<unknown>;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -101,7 +106,9 @@ export function DialogForm(props: {
     }
     const { action: built, issues: own = [], covered = [] } = props.build();
     const explained = new Set([...covered, ...own.map((o) => o.field)]);
-    const fromSchema = schemaIssues(built, t('review.form.invalid')).filter((i) => !explained.has(i.field));
+    const fromSchema = props.send
+      ? []
+      : schemaIssues(built, t('review.form.invalid')).filter((i) => !explained.has(i.field));
     if (own.length > 0 || fromSchema.length > 0) {
       show([...own, ...fromSchema]);
       return;
@@ -110,9 +117,14 @@ export function DialogForm(props: {
     setIssues([]);
     setGeneral([]);
     try {
-      const action = reviewActionSchema.parse(built);
-      await api.call('review:perform', { appealId: card.id, expectedVersion: view.version, action });
-      done(action.type);
+      if (props.send) await props.send(view.version);
+      else
+        await api.call('review:perform', {
+          appealId: card.id,
+          expectedVersion: view.version,
+          action: reviewActionSchema.parse(built),
+        });
+      done(props.target.type);
     } catch (err) {
       reportIfUnauthenticated(err);
       const found = validationIssues(err).map((i) => toDialogIssue(i, t('review.form.invalid')));
