@@ -8,12 +8,11 @@
  * progress goes to stderr. See bench/README.md, "Crypto".
  */
 import { createHash, generateKeyPairSync, sign, verify } from 'node:crypto';
-import { appendFileSync, mkdirSync } from 'node:fs';
 import { buildSignedData, verifyDetached } from '../electron/services/signing/cms';
 import { createDevelopmentPki } from '../electron/services/signing/pki';
 import { beltHash, bignSign, bignVerify } from '../shared/crypto';
 import { machineFacts } from './lib/machine';
-import { envInt, progress, RESULTS_FILE } from './lib/run-env';
+import { envInt, progress, publishResult } from './lib/run-env';
 import { latency, percentile, round } from './lib/stats';
 
 const ROUNDS = envInt('BENCH_ROUNDS', 5);
@@ -140,10 +139,7 @@ async function main() {
     cms: await cms(),
     totalSeconds: round((performance.now() - started) / 1000, 1),
   };
-  const json = JSON.stringify(line);
-  mkdirSync('bench/results', { recursive: true });
-  appendFileSync(RESULTS_FILE, `${json}\n`);
-  process.stdout.write(`${json}\n`);
+  publishResult(line);
 }
 
 await main();

@@ -6,7 +6,7 @@
  * same run. Prints ONE JSON line on stdout and appends it to bench/results/results.jsonl; progress goes
  * to stderr. See bench/README.md, "Review process".
  */
-import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DB_FILE, openDatabase } from '../db/open';
@@ -15,7 +15,7 @@ import type { CallContext } from '../electron/services/context';
 import { storeDirectory } from '../electron/services/sync/refresh-directory';
 import { seedThroughServices } from './bulk';
 import { machineFacts } from './lib/machine';
-import { envInt, fileSize, progress, RESULTS_FILE } from './lib/run-env';
+import { envInt, fileSize, progress, publishResult } from './lib/run-env';
 import { round } from './lib/stats';
 import { BENCH_DIRECTORY, readStaff, runProcess } from './review-actions';
 import { benchList, benchReviewView, LISTS, type ListFigures, naiveOpenTasks } from './review-reads';
@@ -27,7 +27,6 @@ const ITERATIONS = envInt('BENCH_ITERATIONS', 200);
 const SEED = envInt('BENCH_SEED', 1);
 /** Cards with resolutions that `getReview` rotates over. */
 const CARDS = 100;
-const RESULTS = RESULTS_FILE;
 
 const log = progress('bench:review');
 
@@ -115,10 +114,7 @@ async function main() {
       review,
       totalSeconds: round((performance.now() - started) / 1000, 1),
     };
-    const json = JSON.stringify(line);
-    mkdirSync('bench/results', { recursive: true });
-    appendFileSync(RESULTS, `${json}\n`);
-    process.stdout.write(`${json}\n`);
+    publishResult(line);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -4,21 +4,20 @@
  * baselines in the same run. Prints ONE JSON line on stdout and appends it to bench/results/results.jsonl;
  * progress goes to stderr. See bench/README.md.
  */
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DB_FILE, openDatabase } from '../db/open';
 import { rawBaselines, seedThroughServices } from './bulk';
 import { benchColdStart } from './cold-start';
 import { machineFacts } from './lib/machine';
-import { envInt, fileSize, progress, RESULTS_FILE } from './lib/run-env';
+import { envInt, fileSize, progress, publishResult } from './lib/run-env';
 import { round } from './lib/stats';
 import { benchList, benchSearch, COMMON_WORDS, PREFIXES } from './queries';
 
 const APPEALS = envInt('BENCH_APPEALS', 100_000);
 const ITERATIONS = Math.max(200, envInt('BENCH_ITERATIONS', 300));
 const SEED = envInt('BENCH_SEED', 1);
-const RESULTS = RESULTS_FILE;
 
 const log = progress('bench');
 
@@ -86,10 +85,7 @@ async function main() {
       ),
       totalSeconds: round((performance.now() - started) / 1000, 1),
     };
-    const json = JSON.stringify(line);
-    mkdirSync('bench/results', { recursive: true });
-    appendFileSync(RESULTS, `${json}\n`);
-    process.stdout.write(`${json}\n`);
+    publishResult(line);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

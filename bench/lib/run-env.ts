@@ -1,4 +1,5 @@
-import { statSync } from 'node:fs';
+import { appendFileSync, mkdirSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 /** A positive integer from the environment (BENCH_APPEALS…), or the default. */
 export function envInt(name: string, fallback: number): number {
@@ -20,3 +21,11 @@ export function fileSize(path: string): number {
 export const progress = (prefix: string) => (message: string) => process.stderr.write(`[${prefix}] ${message}\n`);
 
 export const RESULTS_FILE = 'bench/results/results.jsonl';
+
+/** The one result line of a run: appended to bench/results/results.jsonl and printed on stdout. */
+export function publishResult(line: object): void {
+  const json = JSON.stringify(line);
+  mkdirSync(dirname(RESULTS_FILE), { recursive: true });
+  appendFileSync(RESULTS_FILE, `${json}\n`);
+  process.stdout.write(`${json}\n`);
+}

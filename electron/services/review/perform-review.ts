@@ -159,8 +159,8 @@ export function performReview(ctx: CallContext, input: PerformInput) {
       files,
     };
     const commandId = appendCommand(db, 'ReviewAction', input.appealId, command, now);
+    // A fresh command is applied exactly once: one version step, the status it names.
     applyReviewCommand(db, command, commandId, now);
-    const after = loadReviewFacts(db, input.appealId).row;
-    return { version: after.version, status: after.status, entityId };
+    return { version: row.version + 1, status: command.statusAfter, entityId };
   });
 }

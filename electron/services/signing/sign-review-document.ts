@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { userCertificates, users } from '../../../db/schema';
@@ -12,6 +11,7 @@ import type { CallContext } from '../context';
 import { performReview } from '../review/perform-review';
 import { factsOf, loadReviewRows } from '../review/review-facts';
 import { verifyDetached } from './cms/verify';
+import { certificateFingerprint } from './pki/certificate';
 import { type CertificateInfo, type ProviderId, SigningError } from './provider';
 import { documentToSign } from './signed-documents';
 import type { SigningKit } from './signing-kit';
@@ -26,7 +26,6 @@ export interface SignInput {
   password?: string;
 }
 
-export const fingerprint = (der: Uint8Array) => createHash('sha256').update(der).digest('hex');
 const normalName = (s: string) => s.toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
 
 export function signingKit(ctx: CallContext): SigningKit {
@@ -51,7 +50,7 @@ export function certificateRefusal(
     .select({ userId: userCertificates.userId, name: users.fullName })
     .from(userCertificates)
     .leftJoin(users, eq(users.id, userCertificates.userId))
-    .where(eq(userCertificates.certSha256, fingerprint(cert.der)))
+    .where(eq(userCertificates.certSha256, certificateFingerprint(cert.der)))
     .get();
   if (bound && bound.userId !== userId)
     return `Сертификат закреплён за другим пользователем (${bound.name ?? bound.userId})`;
@@ -118,7 +117,7 @@ export async function signReviewDocument(ctx: CallContext, input: SignInput) {
       issuer: cert.issuer,
       serialNumber: cert.serialNumber,
       notAfter: cert.notAfter,
-      sha256: fingerprint(cert.der),
+      sha256: certificateFingerprint(cert.der),
     },
     signedAt: toMinskIso(now),
     development: cert.development,

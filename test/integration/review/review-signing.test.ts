@@ -7,8 +7,8 @@ import type { CallContext } from '../../../electron/services/context';
 import { handlers } from '../../../electron/services/handlers';
 import { exportAppealPdf } from '../../../electron/services/pdf/export-appeal-pdf';
 import { verifyDetached } from '../../../electron/services/signing/cms/verify';
+import { certificateFingerprint } from '../../../electron/services/signing/pki/certificate';
 import { createDevelopmentKeyFile } from '../../../electron/services/signing/providers/software/development-keys';
-import { fingerprint } from '../../../electron/services/signing/sign-review-document';
 import { openSigningKit } from '../../../electron/services/signing/signing-kit';
 import type { ReviewCommand } from '../../../shared/review';
 import { makeReviewWorld } from './review-fixture';
@@ -120,7 +120,12 @@ describe('ЭЦП on the summary result [4.5, 5.2]', () => {
     const der = (await world.services.signing?.registry.get('software').listCertificates())?.[0]?.der;
     world.db
       .insert(userCertificates)
-      .values({ certSha256: fingerprint(der ?? new Uint8Array()), userId: 'u-head', subject: 'x', boundAt: 0 })
+      .values({
+        certSha256: certificateFingerprint(der ?? new Uint8Array()),
+        userId: 'u-head',
+        subject: 'x',
+        boundAt: 0,
+      })
       .run();
     expect((await choices(world.as('signer'))).certificates[0]?.unusableReason).toContain('закреплён за другим');
     const err = await errorOf(

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
+import { expect } from 'vitest';
 import { type CentralServer, createCentralServer } from '../../../server/create-server';
 import type { AppealDraftInput } from '../../../shared/appeals';
-import type { FiledAppeal } from '../../../shared/sync/protocol';
+import { type CommandResult, commandResultsSchema, type FiledAppeal } from '../../../shared/sync/protocol';
 import { draft, TINY_PDF } from '../../helpers/test-services';
 
 export { TINY_PDF };
@@ -86,6 +87,13 @@ export async function harness(dataDir: string | null = null, tokenTtlSeconds?: n
       return server.app.inject({ method, url, headers: { ...headers, ...options.headers }, payload });
     },
   };
+}
+
+/** POST /commands as org A (or the given token); the batch must be accepted (200) — returns the per-command results. */
+export async function sendCommands(h: Harness, commands: unknown[], token?: string): Promise<CommandResult[]> {
+  const res = await h.call('POST', '/api/v1/commands', { body: { commands }, ...(token ? { token } : {}) });
+  expect(res.statusCode, res.body).toBe(200);
+  return commandResultsSchema.parse(res.json()).results;
 }
 
 export const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

@@ -1,11 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  type CommandResult,
-  changeSchema,
-  commandResultsSchema,
-  registeredAppealSchema,
-} from '../../../shared/sync/protocol';
+import { changeSchema, registeredAppealSchema } from '../../../shared/sync/protocol';
 import {
   filedAppeal,
   type Harness,
@@ -14,6 +9,7 @@ import {
   pdfAttachment,
   registerCommand,
   registeredCard,
+  sendCommands,
   sha256Of,
   TINY_PDF,
 } from './central-fixture';
@@ -21,11 +17,7 @@ import {
 let h: Harness;
 afterEach(() => h?.server.close());
 
-async function send(commands: unknown[], token?: string): Promise<CommandResult[]> {
-  const res = await h.call('POST', '/api/v1/commands', { body: { commands }, ...(token ? { token } : {}) });
-  expect(res.statusCode, res.body).toBe(200);
-  return commandResultsSchema.parse(res.json()).results;
-}
+const send = (commands: unknown[], token?: string) => sendCommands(h, commands, token);
 
 async function feed(token?: string) {
   const res = await h.call('GET', '/api/v1/changes?limit=500', token ? { token } : {});

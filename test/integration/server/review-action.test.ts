@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReviewActionInput } from '../../../shared/review/actions';
-import { type Change, type CommandResult, changeSchema, commandResultsSchema } from '../../../shared/sync/protocol';
+import { type Change, changeSchema } from '../../../shared/sync/protocol';
 import {
   filedAppeal,
   type Harness,
@@ -11,17 +11,14 @@ import {
   pdfAttachment,
   registerCommand,
   registeredCard,
+  sendCommands,
   TINY_PDF,
 } from './central-fixture';
 
 let h: Harness;
 afterEach(() => h?.server.close());
 
-async function send(commands: unknown[], token?: string): Promise<CommandResult[]> {
-  const res = await h.call('POST', '/api/v1/commands', { body: { commands }, ...(token ? { token } : {}) });
-  expect(res.statusCode, res.body).toBe(200);
-  return commandResultsSchema.parse(res.json()).results;
-}
+const send = (commands: unknown[], token?: string) => sendCommands(h, commands, token);
 
 async function feed(token?: string): Promise<Change[]> {
   const res = await h.call('GET', '/api/v1/changes?limit=500', token ? { token } : {});

@@ -54,8 +54,9 @@ export interface ParsedCertificate {
   certificate: pkijs.Certificate;
 }
 
-function hashHex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+/** The certificate's sha-256 (hex): its identity in key stores and in the user binding. */
+export function certificateFingerprint(der: Uint8Array): string {
+  return createHash('sha256').update(der).digest('hex');
 }
 
 function extensionsOf(certificate: pkijs.Certificate): Map<string, pkijs.Extension> {
@@ -97,7 +98,7 @@ export function parseCertificate(der: Uint8Array): ParsedCertificate {
   const authorityKeyId = value(OID_EXT_AUTHORITY_KEY_ID);
   return {
     der: Uint8Array.from(der),
-    fingerprint: hashHex(der),
+    fingerprint: certificateFingerprint(der),
     subject: displayName(certificate.subject),
     issuer: authorityName(certificate.issuer),
     subjectDn: formatName(certificate.subject),

@@ -1,6 +1,13 @@
 /** X.509 with bign keys: certificates, CRLs, path validation, trust store, issuing (tests, development). */
 export { BIGN_PUBLIC_KEY_BYTES, signDer, verifyDer } from './bign';
-export { isIssuedBy, type ParsedCertificate, parseCertificate, sameName, toCertificateInfo } from './certificate';
+export {
+  certificateFingerprint,
+  isIssuedBy,
+  type ParsedCertificate,
+  parseCertificate,
+  sameName,
+  toCertificateInfo,
+} from './certificate';
 export { type ChainResult, type TrustAnchors, validateChain } from './chain';
 export { type Failure, type FailureCode, PkiError, VERIFY_CODES, type VerifyCode } from './codes';
 export { CRL_REASON_RU, CRL_REASONS, type CrlReason, type ParsedCrl, parseCrl } from './crl';

@@ -11,6 +11,7 @@ import {
 } from '../pki';
 import { type CertificateInfo, type ProviderId, SigningError } from '../provider';
 
+export { certificateFingerprint } from '../pki';
 export type { ParsedCertificate };
 
 /** Parses an X.509 certificate; throws SigningError PROVIDER_FAILED on malformed DER. */
@@ -36,9 +37,6 @@ export function bignPublicKeyOf(parsed: ParsedCertificate): Uint8Array {
 }
 
 /** Hex SHA-256 of the DER: the certificate id where the provider has none of its own. */
-export function certificateFingerprint(der: Uint8Array): string {
-  return parseCertificate(der).fingerprint;
-}
 
 export function toCertificateInfo(
   der: Uint8Array,
