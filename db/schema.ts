@@ -109,6 +109,8 @@ export const appeals = sqliteTable(
     controlBy: text('control_by'),
     controlDueAt: ms('control_due_at'),
     controlNote: text('control_note').notNull().default(''),
+    /** When the appeal reached a final status (shared/status FINAL_STATUSES); reports measure terms by it [4.10]. */
+    closedAt: ms('closed_at'),
     notes: text('notes').notNull().default(''),
     createdBy: text('created_by')
       .notNull()
@@ -131,6 +133,22 @@ export const appeals = sqliteTable(
     index('appeals_form_received_idx').on(t.form, t.receivedAt),
     index('appeals_kind_received_idx').on(t.kind, t.receivedAt),
     index('appeals_responsible_idx').on(t.responsibleHeadId, t.receivedAt),
+    // Reports [4.10] (docs/reports.md): every appeal-level dimension and measure of a period, read from
+    // the index alone (the rows carry the long texts); `id` joins the questions.
+    index('appeals_report_idx').on(
+      t.registeredAt,
+      t.status,
+      t.kind,
+      t.appealType,
+      t.form,
+      t.source,
+      t.territoryCode,
+      t.applicantCategory,
+      t.responsibleHeadId,
+      t.deadlineAt,
+      t.closedAt,
+      t.id,
+    ),
     // Earlier appeals of the same legal entity (repeat detection by УНП).
     index('appeals_unp_idx').on(t.applicantUnp),
     uniqueIndex('appeals_reg_number_uq').on(t.orgId, t.regNumber),
@@ -431,3 +449,22 @@ export const userCertificates = sqliteTable('user_certificates', {
   subject: text('subject').notNull(),
   boundAt: ms('bound_at').notNull(),
 });
+
+/**
+ * Report settings saved by a report author [4.10]: the definition (shared/reports) without a period, so
+ * every saved report can be re-run for a new one; `shared` = visible to everyone who may view reports.
+ */
+export const savedReports = sqliteTable(
+  'saved_reports',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    /** JSON of shared/reports reportDefinitionSchema. */
+    definition: text('definition').notNull(),
+    ownerId: text('owner_id').notNull(),
+    shared: integer('shared', { mode: 'boolean' }).notNull().default(false),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [index('saved_reports_owner_idx').on(t.ownerId)],
+);

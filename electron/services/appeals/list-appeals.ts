@@ -169,6 +169,12 @@ export function listAppeals(sqlite: Database.Database, q: AppealListQuery, now: 
   return { total: page.total, totalIsEstimate: page.totalIsEstimate, rows: page.rows.map((r) => toRow(r, windows)) };
 }
 
+/** List rows of the given local ids in that order (the reports' drill-down shows them like the list). */
+export function appealRowsByIds(sqlite: Database.Database, ids: number[], now: Date, calendar: WorkingCalendar) {
+  const windows = deadlineWindows(now, calendar);
+  return rowsByIds(sqlite, ids).map((r) => toRow(r, windows));
+}
+
 const isoOrNull = (ms: number | null) => (ms === null ? null : toMinskIso(new Date(ms)));
 
 function toRow(r: RawRow, windows: Windows): AppealRow {

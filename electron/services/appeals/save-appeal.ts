@@ -61,6 +61,7 @@ const UNREGISTERED = {
   controlBy: null,
   controlDueAt: null,
   controlNote: '',
+  closedAt: null,
 } satisfies AppealColumns;
 
 /** The hot insert of every new card, prepared once with a placeholder per column. */

@@ -46,7 +46,7 @@ export async function exportAppealPdf(ctx: CallContext, appealId: string): Promi
     creationDate: at,
     modificationDate: at,
   });
-  stampPages(doc, fonts, numberOf(card));
+  stampPages(doc, fonts, `Обращение ${numberOf(card)}`);
 
   doc.setTitle(`Обращение ${card.regNumber ?? 'без номера'}`);
   doc.setAuthor(organisation);

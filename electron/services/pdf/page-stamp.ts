@@ -4,12 +4,11 @@ import { MARGIN } from './page-geometry';
 
 const SIZE = 8;
 
-/** The registration number at the top and «стр. N из M» at the bottom of every page, merged ones included. */
-export function stampPages(doc: PDFDocument, fonts: CardFonts, number: string): void {
+/** `label` (the registration number, a report's title) at the top and «стр. N из M» at the bottom of every page. */
+export function stampPages(doc: PDFDocument, fonts: CardFonts, label: string): void {
   const pages = doc.getPages();
   pages.forEach((page, i) => {
     const { width, height } = page.getSize();
-    const label = `Обращение ${number}`;
     const footer = `стр. ${i + 1} из ${pages.length}`;
     const labelWidth = fonts.regular.widthOfTextAtSize(label, SIZE);
     const footerWidth = fonts.regular.widthOfTextAtSize(footer, SIZE);

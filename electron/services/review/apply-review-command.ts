@@ -23,7 +23,7 @@ import {
   type ReviewFile,
   type SignatureRecord,
 } from '../../../shared/review';
-import { STATUS_NAMES } from '../../../shared/status';
+import { FINAL_STATUSES, STATUS_NAMES } from '../../../shared/status';
 import { type Change, recordHistory } from '../history/record-history';
 
 type Apply<T extends ReviewAction['type']> = (
@@ -443,7 +443,15 @@ export function applyReviewCommand(db: Db, command: ReviewCommand, commandId: st
     });
   }
   db.update(appeals)
-    .set({ status: command.statusAfter, updatedAt: now.getTime(), version: sql`${appeals.version} + 1` })
+    .set({
+      status: command.statusAfter,
+      // The moment it reached a final status: reports measure terms by it [4.10].
+      ...(command.statusAfter !== command.statusBefore
+        ? { closedAt: FINAL_STATUSES.has(command.statusAfter as AppealStatus) ? at : null }
+        : {}),
+      updatedAt: now.getTime(),
+      version: sql`${appeals.version} + 1`,
+    })
     .where(eq(appeals.id, command.appealId))
     .run();
   recordHistory(db, {

@@ -34,7 +34,12 @@ export function applyStatusChange(
       return true;
     }
     db.update(appeals)
-      .set({ status: 'withdrawn', updatedAt: now.getTime(), version: sql`${appeals.version} + 1` })
+      .set({
+        status: 'withdrawn',
+        closedAt: now.getTime(),
+        updatedAt: now.getTime(),
+        version: sql`${appeals.version} + 1`,
+      })
       .where(eq(appeals.id, data.appealId))
       .run();
     recordHistory(db, {
