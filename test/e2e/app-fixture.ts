@@ -46,7 +46,10 @@ export const test = base.extend<{ app: RunningApp }>({
 });
 
 /** Waits for the app's own event (the screen it rendered), not for time (style.md). */
-export async function onScreen(page: Page, screen: 'login' | 'list' | 'form' | 'card' | 'tasks'): Promise<void> {
+export async function onScreen(
+  page: Page,
+  screen: 'login' | 'list' | 'form' | 'card' | 'tasks' | 'reports',
+): Promise<void> {
   await expect(page.locator('body')).toHaveAttribute('data-screen', screen);
 }
 

@@ -172,11 +172,17 @@ export function compareKeys(dimension: Dimension, l: Lookups): (a: string, b: st
 
 export const parentDimension = (d: Dimension): Dimension | undefined => DIMENSION_PARENT[d];
 
-/** Rows of the unit: appeals, their questions, or the executors' tasks of their resolutions. */
+/**
+ * Rows of the unit: appeals, their questions, or the executors' tasks of their resolutions. Always
+ * driven from the period's range of the covering report index (db/schema.ts `appeals_report_idx`),
+ * questions and tasks joined per appeal (CROSS JOIN keeps SQLite to that order): the planner would
+ * otherwise start from a GROUP BY column's index and read every appeal row with its long texts.
+ */
+const APPEALS = 'appeals a INDEXED BY appeals_report_idx';
 export const UNIT_FROM: Record<ReportUnit, string> = {
-  appeal: 'appeals a',
-  question: 'appeals a JOIN appeal_topics q ON q.appeal_id = a.id',
-  task: 'appeals a JOIN resolution_tasks t ON t.appeal_id = a.id',
+  appeal: APPEALS,
+  question: `${APPEALS} CROSS JOIN appeal_topics q ON q.appeal_id = a.id`,
+  task: `${APPEALS} CROSS JOIN resolution_tasks t ON t.appeal_id = a.id`,
 };
 
 const APPEAL_MEASURES = {

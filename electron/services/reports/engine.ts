@@ -97,6 +97,27 @@ export function whereOf(
   return { sql: parts.join(' AND '), params };
 }
 
+/**
+ * 1 on one row per appeal of the unit's rows, so the GROUP BY also counts distinct appeals: the
+ * appeal itself; its first question (position 0, or the first one the filters keep); its first task.
+ * Reuses the `@topics` / `@executors` parameters of whereOf.
+ */
+function firstOfAppeal(unit: ReportUnit, filters: ReportFilters): string {
+  if (unit === 'appeal') return '1';
+  const json = (name: string) => `(SELECT value FROM json_each(@${name}))`;
+  if (unit === 'question') {
+    const same = [
+      filters.topics.length ? `f.topic_code IN ${json('topics')}` : '',
+      filters.executors.length ? `f.executor_id IN ${json('executors')}` : '',
+    ].filter(Boolean);
+    if (same.length === 0) return 'q.position = 0';
+    return `NOT EXISTS (SELECT 1 FROM appeal_topics f WHERE f.appeal_id = q.appeal_id AND f.position < q.position
+      AND ${same.join(' AND ')})`;
+  }
+  const executors = filters.executors.length ? ` AND f.executor_id IN ${json('executors')}` : '';
+  return `NOT EXISTS (SELECT 1 FROM resolution_tasks f WHERE f.appeal_id = t.appeal_id AND f.rowid < t.rowid${executors})`;
+}
+
 interface Grouped {
   r: string;
   c: string | null;
@@ -104,6 +125,7 @@ interface Grouped {
   overdue: number;
   closed: number;
   days: number;
+  appeals: number;
 }
 
 /** One GROUP BY over the period: the rows × columns dimensions' SQL keys and the measures asked for. */
@@ -122,18 +144,11 @@ function groupedRows(
   const overdue = d.measures.includes('overdue') ? `total(${m.overdue})` : '0';
   const term = d.measures.includes('avgDays');
   const sql = `SELECT ${DIMENSION_SQL[d.rows].sql} AS r, ${col} AS c, count(*) AS n, ${overdue} AS overdue,
-      ${term ? `total(${m.closed})` : '0'} AS closed, ${term ? `total(${m.closedDays})` : '0'} AS days
+      ${term ? `total(${m.closed})` : '0'} AS closed, ${term ? `total(${m.closedDays})` : '0'} AS days,
+      total(${firstOfAppeal(unit, d.filters)}) AS appeals
     FROM ${UNIT_FROM[unit]} WHERE ${where.sql} GROUP BY r, c`;
   const usesNow = sql.includes('@now');
   return prepareCached(sqlite, sql).all({ ...where.params, ...(usesNow ? { now } : {}) }) as Grouped[];
-}
-
-/** Distinct appeals behind a question or task report (an appeal report's total is already that). */
-function distinctAppeals(sqlite: Database.Database, d: ReportDefinition, period: ReportPeriod, l: Lookups): number {
-  const unit = reportUnit(d);
-  const where = whereOf(unit, d.filters, period, l);
-  const sql = `SELECT count(DISTINCT a.local_id) AS n FROM ${UNIT_FROM[unit]} WHERE ${where.sql}`;
-  return (prepareCached(sqlite, sql).get(where.params) as { n: number }).n;
 }
 
 const cellOf = (g: Grouped): ReportCell => ({ count: g.n, overdue: g.overdue, closed: g.closed, closedDays: g.days });
@@ -206,18 +221,17 @@ export function runReport(
     total: sum(leaves.map((r) => r.total)),
     previous: previous ? (previous.get('total') ?? 0) : null,
   };
-  const unit = reportUnit(d);
   return {
     ...meta,
     builtAt: toMinskIso(now),
     period,
     previousPeriod: d.compare ? previousPeriod(period) : null,
     definition: d,
-    unit,
+    unit: reportUnit(d),
     columns: columns.map((key) => ({ key, label: d.cols ? DIMENSION_SQL[d.cols].label(key, l) : key })),
     rows,
     total,
-    appeals: unit === 'appeal' ? total.total.count : distinctAppeals(sqlite, d, period, l),
+    appeals: grouped.reduce((n, g) => n + g.appeals, 0),
   };
 }
 

@@ -6,6 +6,7 @@ import { AppealCardScreen } from '../screens/card/AppealCardScreen';
 import { CardFormScreen } from '../screens/form/CardFormScreen';
 import { AppealsListScreen } from '../screens/list/AppealsListScreen';
 import { EMPTY_FILTERS, type ListFilters } from '../screens/list/list-query';
+import { ReportsScreen } from '../screens/reports/ReportsScreen';
 import { TasksScreen } from '../screens/tasks/TasksScreen';
 import { AppHeader } from './AppHeader';
 import { ShortcutsHelp } from './ShortcutsHelp';
@@ -56,6 +57,9 @@ export function AppShell() {
       break;
     case 'tasks':
       screen = <TasksScreen list={route.list} />;
+      break;
+    case 'reports':
+      screen = <ReportsScreen key={key} />;
       break;
     default:
       screen = <AppealsListScreen filters={filters} onFiltersChange={setFilters} />;

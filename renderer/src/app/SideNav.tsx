@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { canViewReports } from '../../../shared/reports/definition';
 import { formatCount } from '../lib/format';
 import { navigate, type Route } from '../lib/router';
 import { useSyncStatus } from './SyncStatusProvider';
+import { useSession } from './session';
 
 export function SideNav({ route, canRegister }: { route: Route; canRegister: boolean }) {
   const { t } = useTranslation();
@@ -10,6 +12,8 @@ export function SideNav({ route, canRegister }: { route: Route; canRegister: boo
   const inAttention = route.screen === 'attention';
   const inTasks = route.screen === 'tasks';
   const attention = useSyncStatus().status?.rejected.length ?? 0;
+  const reports = canViewReports(useSession().user?.roles ?? []);
+  const inReports = route.screen === 'reports';
   return (
     <nav className="sidenav" aria-label={t('shell.navLabel')}>
       <a
@@ -65,6 +69,16 @@ export function SideNav({ route, canRegister }: { route: Route; canRegister: boo
       >
         {t('shell.calendar')}
       </a>
+      {reports && (
+        <a
+          href="#/reports"
+          className={inReports ? 'nav-item active' : 'nav-item'}
+          aria-current={inReports ? 'page' : undefined}
+          data-testid="nav-reports"
+        >
+          {t('shell.reports')}
+        </a>
+      )}
     </nav>
   );
 }

@@ -1,3 +1,4 @@
+import { reportsMessages } from './reports';
 import type { Messages } from './ru';
 
 /** Belarusian: the second language of the interface. */
@@ -48,6 +49,7 @@ export const be: Messages = {
     calendar: 'Каляндар',
     attention: 'Патрабуюць увагі',
     tasks: 'Задачы',
+    reports: 'Справаздачы',
     attentionCount: 'патрабуюць увагі: {{n}}',
     navLabel: 'Раздзелы',
   },
@@ -685,6 +687,7 @@ export const be: Messages = {
     noDue: 'без тэрміну',
     openCard: 'Адкрыць картку звароту {{number}}',
   },
+  reports: reportsMessages.be,
   size: {
     bytes: '{{value}} Б',
     kb: '{{value}} КБ',

@@ -15,6 +15,7 @@ import {
   TASK_STATE_NAMES,
 } from '../../../shared/review/vocabulary-ru';
 import { STATUS_NAMES } from '../../../shared/status';
+import { reportsMessages } from './reports';
 /** Russian: the primary language of the workstation. Every string the UI shows lives here. */
 export const ru = {
   app: {
@@ -63,6 +64,7 @@ export const ru = {
     calendar: 'Календарь',
     attention: 'Требуют внимания',
     tasks: 'Задачи',
+    reports: 'Отчёты',
     attentionCount: 'требуют внимания: {{n}}',
     navLabel: 'Разделы',
   },
@@ -646,6 +648,7 @@ export const ru = {
     noDue: 'без срока',
     openCard: 'Открыть карточку обращения {{number}}',
   },
+  reports: reportsMessages.ru,
   size: {
     bytes: '{{value}} Б',
     kb: '{{value}} КБ',

@@ -177,10 +177,10 @@ describe('report numbers against independent SQL on generated data', () => {
   it('execution of instructions: every executor task against its due date', () => {
     const tasks = world.sqlite
       .prepare(
-        `SELECT t.executor_id, t.state, t.due_at, t.result_at FROM resolution_tasks t
+        `SELECT t.appeal_id, t.executor_id, t.state, t.due_at, t.result_at FROM resolution_tasks t
          WHERE t.appeal_id IN (SELECT id FROM appeals WHERE ${inPeriod(YEAR)})`,
       )
-      .all() as { executor_id: string; state: string; due_at: number; result_at: number | null }[];
+      .all() as { appeal_id: string; executor_id: string; state: string; due_at: number; result_at: number | null }[];
     expect(tasks.length).toBeGreaterThan(0);
     const r = run(standardReport('instructions')?.definition ?? { rows: 'taskExecutor' });
     expect(r.unit).toBe('task');
@@ -195,6 +195,7 @@ describe('report numbers against independent SQL on generated data', () => {
           : 'open';
     const columns = Object.fromEntries(r.columns.map((c, i) => [c.key, r.total.cells[i]?.count]));
     expect(columns).toEqual(tally(tasks.map(state)));
+    expect(r.appeals).toBe(new Set(tasks.map((t) => t.appeal_id)).size);
   });
 
   it('appeals on control and redirects in and out', () => {
