@@ -34,13 +34,13 @@ export async function encryptedPdf(): Promise<Uint8Array> {
   return doc.save({ useObjectStreams: false });
 }
 
-/** A JPEG rendered by poppler (pdftoppm) from a one-page PDF. */
-export async function sampleJpeg(): Promise<Uint8Array> {
+/** A JPEG rendered by poppler (pdftoppm) from a one-page PDF at `dpi` (20 dpi: 165×234 pixels). */
+export async function sampleJpeg(dpi = 20): Promise<Uint8Array> {
   const dir = mkdtempSync(join(tmpdir(), 'arm-jpeg-'));
   try {
     const pdf = join(dir, 'in.pdf');
     writeFileSync(pdf, await samplePdf(1));
-    execFileSync('pdftoppm', ['-jpeg', '-r', '20', '-singlefile', pdf, join(dir, 'out')]);
+    execFileSync('pdftoppm', ['-jpeg', '-r', String(dpi), '-singlefile', pdf, join(dir, 'out')]);
     return new Uint8Array(readFileSync(join(dir, 'out.jpg')));
   } finally {
     rmSync(dir, { recursive: true, force: true });

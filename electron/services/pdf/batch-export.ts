@@ -94,14 +94,17 @@ export function sanitizeFileName(part: string): string {
   return clean.slice(0, 100) || '_';
 }
 
-/** `<number>_<registration date>` (e.g. `ОГ-2026-15_2026-03-10`); unnumbered cards use their id. */
+/**
+ * `<number>_<registration date>` (e.g. `ОГ-2026-15_2026-03-10`); an unnumbered card uses the last 12
+ * hex digits of its id (the first ones of a time-ordered id repeat between cards of one day).
+ */
 export function batchFileBase(card: {
   id: string;
   regNumber: string | null;
   registeredAt: string | null;
   receivedAt: string;
 }) {
-  const number = card.regNumber ?? `без-номера-${card.id.slice(0, 8)}`;
+  const number = card.regNumber ?? `без-номера-${card.id.replace(/-/g, '').slice(-12)}`;
   const date = minskDateOf(new Date(card.registeredAt ?? card.receivedAt));
   return `${sanitizeFileName(number)}_${date}`;
 }

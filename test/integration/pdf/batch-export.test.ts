@@ -108,8 +108,13 @@ describe('batch PDF export', () => {
     expect(selectAppeals(env.clerk, { ids: [ids[1] ?? '', ids[1] ?? ''] })).toEqual([ids[1]]);
     expect(sanitizeFileName('ОГ/12:3 *"x"?')).toBe('ОГ_12_3_x_');
     expect(
-      batchFileBase({ id: 'abcdef0123', regNumber: null, registeredAt: null, receivedAt: '2026-03-09T23:30:00+03:00' }),
-    ).toBe('без-номера-abcdef01_2026-03-09');
+      batchFileBase({
+        id: '0190aaaa-bbbb-7ccc-8ddd-abcdef012345',
+        regNumber: null,
+        registeredAt: null,
+        receivedAt: '2026-03-09T23:30:00+03:00',
+      }),
+    ).toBe('без-номера-abcdef012345_2026-03-09');
   });
 
   it('runs as a job through the channels: start, status until done, per-appeal errors; cancel', async () => {
