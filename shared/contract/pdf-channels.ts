@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appealListQuerySchema } from '../appeals/schema';
+import { vsedImportItemSchema } from '../vsed/answer-package';
 
 const jobState = z.enum(['running', 'done', 'cancelled']);
 
@@ -39,5 +40,14 @@ export const pdfChannels = {
     public: false,
     input: z.object({ jobId: z.string().max(64) }),
     output: z.object({}),
+  },
+  /**
+   * «Загрузить ответ из ВСЭД» (regulation 4.12): answer packages from a .zip file or a folder on this
+   * workstation; the report lists what each package did (completed, attached, unmatched, contradicts…).
+   */
+  'vsed:importAnswers': {
+    public: false,
+    input: z.object({ path: z.string().min(1).max(1000) }),
+    output: z.object({ items: z.array(vsedImportItemSchema) }),
   },
 } as const;

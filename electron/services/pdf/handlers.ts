@@ -2,6 +2,7 @@ import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract
 import type { pdfChannels } from '../../../shared/contract/pdf-channels';
 import type { CallContext } from '../context';
 import { cancelExportJob, exportJobStatus, startExportJob } from './export-jobs';
+import { importVsedAnswers } from './vsed-import';
 
 type PdfChannel = keyof typeof pdfChannels;
 
@@ -12,4 +13,5 @@ export const pdfHandlers: {
   'exportBatch:start': (ctx, input) => startExportJob(ctx, input),
   'exportBatch:status': (ctx, input) => exportJobStatus(ctx, input),
   'exportBatch:cancel': (ctx, input) => cancelExportJob(ctx, input),
+  'vsed:importAnswers': (ctx, input) => importVsedAnswers(ctx, input),
 };
