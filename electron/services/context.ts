@@ -23,6 +23,8 @@ export interface AppServices {
   sync: SyncHandle | null;
   /** ЭЦП: the signature providers and the trust of this data folder (absent in tests that do not sign). */
   signing?: SigningKit;
+  /** The data folder (absent in tests that do not need it): exports default to `<dataDir>/exports`. */
+  dataDir?: string;
   /** This workstation as the security log names it; defaults to os.hostname() and 127.0.0.1. */
   workstation?: { host: string; address: string };
 }

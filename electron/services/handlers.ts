@@ -11,6 +11,7 @@ import { organisationCalendar } from './calendar/org-calendar';
 import type { CallContext } from './context';
 import { getDictionaries } from './dictionaries';
 import { exportAppealPdfFile } from './pdf/export-appeal-pdf';
+import { pdfHandlers } from './pdf/handlers';
 import { reportsHandlers } from './reports/handlers';
 import { listDirectory } from './review/directory';
 import { performReview } from './review/perform-review';
@@ -69,4 +70,5 @@ export const handlers: HandlerTable = {
   'security:events': (ctx, input) => listSecurityEvents(ctx, input),
   'security:verify': (ctx) => verifyLog(ctx),
   ...reportsHandlers,
+  ...pdfHandlers,
 };

@@ -45,5 +45,6 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
     demoLogin: isDemo ? DEMO_LOGIN : null,
     sync,
     signing,
+    dataDir: options.dataDir,
   };
 }

@@ -16,6 +16,7 @@ import { directoryOrganisationSchema, reviewViewSchema, taskListQuerySchema, tas
 import { securityEventSchema, securityVerifySchema } from '../security/schema';
 import { PROVIDER_IDS, signedDocumentSchema, signingChoicesSchema } from '../signing/schema';
 import { syncStatusSchema } from '../sync/status';
+import { pdfChannels } from './pdf-channels';
 import { reportsChannels } from './reports-channels';
 
 const dictionaryItem = z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() });
@@ -189,6 +190,7 @@ export const channels = {
   /** Administrator: walk the log's hash chain. */
   'security:verify': { public: false, input: z.object({}), output: securityVerifySchema },
   ...reportsChannels,
+  ...pdfChannels,
 } as const;
 
 export type Channels = typeof channels;

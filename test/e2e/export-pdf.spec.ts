@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, loginAsClerk, test } from './app-fixture';
 import { attachPdf, fillOralAppeal, ORAL_APPEAL, openNewCard, registerCard } from './steps';
@@ -25,4 +26,37 @@ test('the clerk exports a registered card to PDF and the file carries its number
   expect(text).toContain(ORAL_APPEAL.surname);
   expect(text).toContain(ORAL_APPEAL.summary);
   expect(execFileSync('pdfdetach', ['-list', file], { encoding: 'utf8' })).toContain('card.json');
+});
+
+test('the clerk exports marked appeals from the list into a folder with a manifest and ZIP packages', async ({
+  page,
+  app,
+}, testInfo) => {
+  await loginAsClerk(page, app);
+  const rows = page.getByTestId('appeal-row');
+  await expect(rows.first()).toBeVisible();
+  await rows.nth(0).getByTestId('row-select').check();
+  await rows.nth(1).getByTestId('row-select').check();
+  await expect(page.locator('body')).toHaveAttribute('data-screen', 'list');
+  await page.getByTestId('list-export-pdf').click();
+  const dialog = page.getByTestId('batch-export-dialog');
+  await expect(dialog.getByTestId('batch-scope-selected')).toBeChecked();
+  const folder = join(app.dataDir, 'e2e-export');
+  await dialog.getByTestId('batch-folder').fill(folder);
+  await dialog.getByTestId('batch-zip').check();
+  await page.screenshot({ path: testInfo.outputPath('batch-export-dialog.png') });
+  await dialog.getByTestId('batch-start').click();
+  await expect(dialog.getByTestId('batch-progress')).toHaveAttribute('data-state', 'done');
+  await expect(dialog.getByTestId('batch-result')).toContainText(folder);
+  await page.screenshot({ path: testInfo.outputPath('batch-export-done.png') });
+
+  const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'));
+  expect(manifest).toMatchObject({ total: 2, exported: 2, failed: 0 });
+  for (const item of manifest.items) {
+    expect(item.file).toMatch(/^[^/\\ ]+_\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(existsSync(join(folder, item.package))).toBe(true);
+    const text = execFileSync('pdftotext', [join(folder, item.file), '-'], { encoding: 'utf8' });
+    expect(text).toContain(item.number ?? 'без номера');
+  }
+  expect(readFileSync(join(folder, 'manifest.csv'), 'utf8')).toContain(manifest.items[0].sha256);
 });

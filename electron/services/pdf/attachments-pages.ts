@@ -1,14 +1,22 @@
-import { PDFDocument, rgb } from 'pdf-lib';
+import { extname } from 'node:path';
+import { PDFDocument, type PDFImage, type PDFPage, rgb } from 'pdf-lib';
 import type { Attachment } from '../../../shared/appeals';
+import { detectFileType } from '../../../shared/validation/file-types';
 import type { AttachmentStore } from '../attachments/attachment-store';
 import type { CardFonts } from './fonts';
+import { convertOffice, findSoffice, OFFICE_EXTENSIONS } from './office-convert';
 import { A4, MARGIN } from './page-geometry';
+import { checkJpeg, checkPng, DamagedImage, tiffPages } from './raster';
 
-/** How one attachment goes into the export: merged pages, an image page, or an embedded file. */
+/**
+ * How one attachment goes into the export. Everything that can fail (parsing a PDF, decoding an
+ * image, converting an office file) happens while planning, before the card is drawn, so the card
+ * states truthfully where each file is — or why it is not shown as pages.
+ */
 export type Placement =
-  | { kind: 'pdf'; source: PDFDocument }
-  | { kind: 'image'; format: 'png' | 'jpg'; bytes: Uint8Array }
-  | { kind: 'embedded'; bytes: Uint8Array; reason: string }
+  | { kind: 'pages'; pages: PDFPage[]; converted: boolean }
+  | { kind: 'images'; images: PDFImage[]; tiff: boolean }
+  | { kind: 'embedded'; bytes: Uint8Array; reason: string; damaged: boolean }
   | { kind: 'missing' };
 
 export interface PlannedAttachment {
@@ -18,25 +26,89 @@ export interface PlannedAttachment {
   placement: Placement;
 }
 
-const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
-const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46];
-const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-const JPG_MAGIC = [0xff, 0xd8, 0xff];
+export interface PlanOptions {
+  /** LibreOffice's program for office files; undefined = look it up (findSoffice), null = none. */
+  soffice?: string | null;
+}
 
-async function loadPdf(bytes: Uint8Array): Promise<PDFDocument | string> {
+async function copyPdf(doc: PDFDocument, bytes: Uint8Array): Promise<PDFPage[] | string> {
+  let source: PDFDocument;
+  let count: number;
   try {
-    const source = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
-    if (source.isEncrypted) return 'PDF зашифрован';
-    if (source.getPageCount() === 0) return 'PDF без страниц';
-    return source;
+    source = await PDFDocument.load(bytes, {
+      ignoreEncryption: true,
+      updateMetadata: false,
+      throwOnInvalidObject: true,
+    });
+    if (source.isEncrypted) return 'PDF зашифрован (защищён паролем)';
+    count = source.getPageCount();
   } catch {
-    return 'PDF не читается';
+    return 'PDF повреждён и не читается';
+  }
+  if (count === 0) return 'PDF без страниц';
+  try {
+    return await doc.copyPages(source, source.getPageIndices());
+  } catch {
+    return 'страницы PDF повреждены';
   }
 }
 
-/** Decides each attachment's placement by its content (magic bytes), not by its name. */
-export async function planAttachments(files: AttachmentStore, list: Attachment[]): Promise<PlannedAttachment[]> {
+async function embedImages(doc: PDFDocument, bytes: Uint8Array, type: string): Promise<PDFImage[]> {
+  if (type === 'image/jpeg') {
+    checkJpeg(bytes);
+    return [await doc.embedJpg(bytes)];
+  }
+  if (type === 'image/png') {
+    checkPng(bytes);
+    return [await doc.embedPng(bytes)];
+  }
+  const pages = tiffPages(bytes);
+  const images: PDFImage[] = [];
+  for (const png of pages) images.push(await doc.embedPng(png));
+  return images;
+}
+
+const embedded = (bytes: Uint8Array, reason: string, damaged = true): Placement => ({
+  kind: 'embedded',
+  bytes,
+  reason,
+  damaged,
+});
+
+async function place(doc: PDFDocument, a: Attachment, bytes: Uint8Array, soffice: string | null): Promise<Placement> {
+  const type = detectFileType(bytes.subarray(0, 16));
+  if (type === 'application/pdf') {
+    const pages = await copyPdf(doc, bytes);
+    return typeof pages === 'string' ? embedded(bytes, pages) : { kind: 'pages', pages, converted: false };
+  }
+  if (type === 'image/jpeg' || type === 'image/png' || type === 'image/tiff') {
+    try {
+      return { kind: 'images', images: await embedImages(doc, bytes, type), tiff: type === 'image/tiff' };
+    } catch (err) {
+      return embedded(bytes, err instanceof DamagedImage ? err.message : 'изображение повреждено');
+    }
+  }
+  if (OFFICE_EXTENSIONS.has(extname(a.name).toLowerCase())) {
+    if (!soffice) return embedded(bytes, 'LibreOffice не установлен — документ не преобразован', false);
+    const pdf = await convertOffice(soffice, a.name, bytes);
+    if (typeof pdf === 'string') return embedded(bytes, pdf);
+    const pages = await copyPdf(doc, pdf);
+    return typeof pages === 'string'
+      ? embedded(bytes, `результат LibreOffice: ${pages}`)
+      : { kind: 'pages', pages, converted: true };
+  }
+  return embedded(bytes, 'формат не отображается страницами');
+}
+
+/** Decides and prepares each attachment's placement by its content (magic bytes), in the card's order. */
+export async function planAttachments(
+  doc: PDFDocument,
+  files: AttachmentStore,
+  list: Attachment[],
+  options: PlanOptions = {},
+): Promise<PlannedAttachment[]> {
   const planned: PlannedAttachment[] = [];
+  let soffice = options.soffice;
   for (const [i, attachment] of list.entries()) {
     const index = i + 1;
     if (!files.has(attachment.sha256)) {
@@ -44,14 +116,8 @@ export async function planAttachments(files: AttachmentStore, list: Attachment[]
       continue;
     }
     const bytes = new Uint8Array(files.read(attachment.sha256));
-    let placement: Placement;
-    if (startsWith(bytes, PDF_MAGIC)) {
-      const source = await loadPdf(bytes);
-      placement = typeof source === 'string' ? { kind: 'embedded', bytes, reason: source } : { kind: 'pdf', source };
-    } else if (startsWith(bytes, PNG_MAGIC)) placement = { kind: 'image', format: 'png', bytes };
-    else if (startsWith(bytes, JPG_MAGIC)) placement = { kind: 'image', format: 'jpg', bytes };
-    else placement = { kind: 'embedded', bytes, reason: 'формат не отображается страницами' };
-    planned.push({ attachment, index, placement });
+    if (soffice === undefined && OFFICE_EXTENSIONS.has(extname(attachment.name).toLowerCase())) soffice = findSoffice();
+    planned.push({ attachment, index, placement: await place(doc, attachment, bytes, soffice ?? null) });
   }
   return planned;
 }
@@ -59,31 +125,46 @@ export async function planAttachments(files: AttachmentStore, list: Attachment[]
 /** What the card's attachment list says about where to find the file in this PDF. */
 export function placementText(p: PlannedAttachment): string {
   switch (p.placement.kind) {
-    case 'pdf': {
-      const n = p.placement.source.getPageCount();
-      return `страницы документа (${n} стр.)`;
+    case 'pages': {
+      const n = p.placement.pages.length;
+      return p.placement.converted
+        ? `страницы, преобразовано LibreOffice (${n} стр.)`
+        : `страницы документа (${n} стр.)`;
     }
-    case 'image':
-      return 'страница-изображение';
+    case 'images': {
+      const n = p.placement.images.length;
+      return p.placement.tiff ? `страницы-изображения TIFF (${n} стр.)` : 'страница-изображение';
+    }
     case 'embedded':
-      return `вложенный файл PDF (${p.placement.reason})`;
+      return p.placement.damaged
+        ? `НЕ ВКЛЮЧЁН страницами: ${p.placement.reason}; исходный файл вложен в PDF`
+        : `вложенный файл PDF (${p.placement.reason})`;
     case 'missing':
-      return 'файл отсутствует в хранилище АРМ';
+      return 'НЕ ВКЛЮЧЁН: файл отсутствует в хранилище АРМ';
   }
 }
 
-async function addImagePage(
-  doc: PDFDocument,
-  fonts: CardFonts,
-  p: PlannedAttachment,
-  format: 'png' | 'jpg',
-  bytes: Uint8Array,
-) {
-  const image = format === 'png' ? await doc.embedPng(bytes) : await doc.embedJpg(bytes);
+/** Notes for the export's report: what could not be included as pages, and why. */
+export function placementProblems(planned: PlannedAttachment[]): string[] {
+  return planned
+    .filter((p) => p.placement.kind === 'missing' || (p.placement.kind === 'embedded' && p.placement.damaged))
+    .map((p) => `Вложение ${p.index} «${p.attachment.name}»: ${placementText(p)}`);
+}
+
+/** How many pages the attachments add after the card. */
+export function attachmentPageCount(planned: PlannedAttachment[]): number {
+  let n = 0;
+  for (const { placement } of planned) {
+    if (placement.kind === 'pages') n += placement.pages.length;
+    else if (placement.kind === 'images') n += placement.images.length;
+  }
+  return n;
+}
+
+function addImagePage(doc: PDFDocument, fonts: CardFonts, image: PDFImage, caption: string) {
   const landscape = image.width > image.height;
   const page = doc.addPage(landscape ? [A4[1], A4[0]] : A4);
   const { width, height } = page.getSize();
-  const caption = `Вложение ${p.index}: ${p.attachment.name}`;
   page.drawText(caption, {
     x: MARGIN.left,
     y: height - MARGIN.top + 4,
@@ -109,11 +190,14 @@ export async function appendAttachments(doc: PDFDocument, fonts: CardFonts, plan
   const embeddedNames = new Set<string>(['card.json']);
   for (const p of planned) {
     const { placement } = p;
-    if (placement.kind === 'pdf') {
-      const pages = await doc.copyPages(placement.source, placement.source.getPageIndices());
-      for (const page of pages) doc.addPage(page);
-    } else if (placement.kind === 'image') {
-      await addImagePage(doc, fonts, p, placement.format, placement.bytes);
+    if (placement.kind === 'pages') {
+      for (const page of placement.pages) doc.addPage(page);
+    } else if (placement.kind === 'images') {
+      const total = placement.images.length;
+      placement.images.forEach((image, i) => {
+        const caption = `Вложение ${p.index}: ${p.attachment.name}${total > 1 ? ` (стр. ${i + 1} из ${total})` : ''}`;
+        addImagePage(doc, fonts, image, caption);
+      });
     } else if (placement.kind === 'embedded') {
       let name = p.attachment.name;
       if (embeddedNames.has(name)) name = `${p.index}-${name}`;

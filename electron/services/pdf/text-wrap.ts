@@ -23,23 +23,34 @@ function splitLongWord(word: string, font: PDFFont, size: number, width: number)
   return parts;
 }
 
-/** Greedy word wrap to `width` points; explicit line breaks are kept, words longer than a line are cut. */
+/**
+ * Greedy word wrap to `width` points; explicit line breaks are kept, words longer than a line are cut.
+ * Widths add up word by word (one measurement per word, not per candidate line): exact for the
+ * prepared font, which has no kerning, and within a hair for the subset fallback.
+ */
 export function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
   const lines: string[] = [];
+  const space = font.widthOfTextAtSize(' ', size);
   for (const paragraph of printable(text).split('\n')) {
     let line = '';
+    let lineWidth = 0;
     for (const word of paragraph.split(/ +/)) {
       if (word === '') continue;
-      const candidate = line === '' ? word : `${line} ${word}`;
-      if (font.widthOfTextAtSize(candidate, size) <= width) {
-        line = candidate;
+      const wordWidth = font.widthOfTextAtSize(word, size);
+      const candidate = line === '' ? wordWidth : lineWidth + space + wordWidth;
+      if (candidate <= width) {
+        line = line === '' ? word : `${line} ${word}`;
+        lineWidth = candidate;
         continue;
       }
       if (line !== '') lines.push(line);
-      if (font.widthOfTextAtSize(word, size) <= width) line = word;
-      else {
+      if (wordWidth <= width) {
+        line = word;
+        lineWidth = wordWidth;
+      } else {
         const pieces = splitLongWord(word, font, size, width);
         line = pieces.pop() ?? '';
+        lineWidth = font.widthOfTextAtSize(line, size);
         lines.push(...pieces);
       }
     }

@@ -1,3 +1,4 @@
+import { pdfExport } from './pdf-export';
 import { reportsMessages } from './reports';
 import type { Messages } from './ru';
 
@@ -693,4 +694,5 @@ export const be: Messages = {
     kb: '{{value}} КБ',
     mb: '{{value}} МБ',
   },
+  pdfExport: pdfExport.be,
 };

@@ -15,6 +15,7 @@ import {
   TASK_STATE_NAMES,
 } from '../../../shared/review/vocabulary-ru';
 import { STATUS_NAMES } from '../../../shared/status';
+import { pdfExport } from './pdf-export';
 import { reportsMessages } from './reports';
 /** Russian: the primary language of the workstation. Every string the UI shows lives here. */
 export const ru = {
@@ -654,6 +655,7 @@ export const ru = {
     kb: '{{value}} КБ',
     mb: '{{value}} МБ',
   },
+  pdfExport: pdfExport.ru,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getAppeal } from '../../../electron/services/appeals/get-appeal';
@@ -12,6 +11,7 @@ import type { CallContext } from '../../../electron/services/context';
 import { exportAppealPdf, exportAppealPdfFile } from '../../../electron/services/pdf/export-appeal-pdf';
 import { appealCardSchema } from '../../../shared/appeals';
 import { AppError } from '../../../shared/errors';
+import { samplePdf, samplePng } from '../../helpers/sample-files';
 import { draft, makeTestServices } from '../../helpers/test-services';
 
 let env: ReturnType<typeof makeTestServices>;
@@ -21,55 +21,18 @@ afterEach(() => {
   if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
-function crc32(bytes: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const b of bytes) {
-    crc ^= b;
-    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
-  }
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Uint8Array): Buffer {
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-/** A 4×3 RGB PNG built by hand: signature, IHDR, one zlib IDAT, IEND. */
-function tinyPng(): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(4, 0);
-  ihdr.writeUInt32BE(3, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const rows = Buffer.concat(Array.from({ length: 3 }, () => Buffer.from([0, ...Array(12).fill(0x80)])));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(rows)),
-    chunk('IEND', new Uint8Array()),
-  ]);
-}
-
-async function twoPagePdf(): Promise<Buffer> {
-  const doc = await PDFDocument.create();
-  doc.addPage([595, 842]);
-  doc.addPage([595, 842]);
-  return Buffer.from(await doc.save());
-}
-
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' });
 
 async function registerWithAttachments(content?: string) {
   env = makeTestServices();
   const pdf = uploadAttachment(env.clerk, {
     name: 'заявление.pdf',
-    dataBase64: (await twoPagePdf()).toString('base64'),
+    dataBase64: Buffer.from(await samplePdf(2)).toString('base64'),
   });
-  const png = uploadAttachment(env.clerk, { name: 'фото.png', dataBase64: tinyPng().toString('base64') });
+  const png = uploadAttachment(env.clerk, {
+    name: 'фото.png',
+    dataBase64: Buffer.from(samplePng()).toString('base64'),
+  });
   return registerAppeal(env.clerk, {
     id: null,
     draft: draft({

@@ -10,11 +10,13 @@ interface Props {
   row: AppealRow | undefined;
   index: number;
   active: boolean;
+  selected: boolean;
+  onToggle(id: string): void;
   onOpen(row: AppealRow): void;
   onActivate(index: number): void;
 }
 
-export function AppealRowView({ row, index, active, onOpen, onActivate }: Props) {
+export function AppealRowView({ row, index, active, selected, onToggle, onOpen, onActivate }: Props) {
   const { t } = useTranslation();
   if (!row) {
     return (
@@ -39,6 +41,16 @@ export function AppealRowView({ row, index, active, onOpen, onActivate }: Props)
       onClick={() => onOpen(row)}
       onKeyDown={(e) => e.key === 'Enter' && onOpen(row)}
     >
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: the checkbox inside takes the keyboard; the cell only keeps the click from opening the card */}
+      <td className="select-cell" onClick={(e) => e.stopPropagation()}>
+        <input
+          type="checkbox"
+          checked={selected}
+          onChange={() => onToggle(row.id)}
+          aria-label={t('pdfExport.selectRow', { number: row.regNumber ?? '' })}
+          data-testid="row-select"
+        />
+      </td>
       <td>
         <RegNumber number={row.regNumber} provisional={row.numberProvisional} testId="row-reg-number" />
       </td>

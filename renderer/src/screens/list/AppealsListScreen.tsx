@@ -6,6 +6,7 @@ import { formatCount } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { useScreenReady } from '../../lib/screen';
 import { AppealRowView } from './AppealRowView';
+import { BatchExportDialog } from './BatchExportDialog';
 import { COLUMNS, HEADER_HEIGHT, ROW_HEIGHT } from './columns';
 import { gridKeyAction } from './grid-keys';
 import { ListHeader } from './ListHeader';
@@ -35,6 +36,17 @@ export function AppealsListScreen(props: { filters: ListFilters; onFiltersChange
   const restore = remembered.filterKey === filterKey;
   const [active, setActive] = useState(restore ? remembered.active : -1);
   const restoreRef = useRef(restore);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [exporting, setExporting] = useState(false);
+  const toggle = useCallback(
+    (id: string) =>
+      setSelected((prev) => {
+        const next = new Set(prev);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    [],
+  );
   useScreenReady('list', data.ready);
 
   const virtualizer = useVirtualizer({
@@ -128,6 +140,15 @@ export function AppealsListScreen(props: { filters: ListFilters; onFiltersChange
         <span className="list-total" data-testid="list-total" data-total={data.total}>
           {data.ready && (filtered ? t('list.found', { n: totalText }) : t('list.total', { n: totalText }))}
         </span>
+        <button
+          type="button"
+          className="batch-export-button"
+          onClick={() => setExporting(true)}
+          data-testid="list-export-pdf"
+        >
+          {t('pdfExport.button')}
+          {selected.size > 0 ? ` (${formatCount(selected.size)})` : ''}
+        </button>
       </div>
       <ListToolbar
         filters={filters}
@@ -174,6 +195,8 @@ export function AppealsListScreen(props: { filters: ListFilters; onFiltersChange
                 row={data.rowAt(item.index)}
                 index={item.index}
                 active={item.index === active}
+                selected={selected.has(data.rowAt(item.index)?.id ?? '')}
+                onToggle={toggle}
                 onOpen={open}
                 onActivate={setActive}
               />
@@ -187,6 +210,14 @@ export function AppealsListScreen(props: { filters: ListFilters; onFiltersChange
           </div>
         )}
       </div>
+      {exporting && (
+        <BatchExportDialog
+          selected={[...selected]}
+          filters={filters}
+          filterTotal={data.total}
+          onClose={() => setExporting(false)}
+        />
+      )}
     </section>
   );
 }

@@ -16,6 +16,13 @@ export function ListHeader(props: { filters: ListFilters; onSort(sort: SortField
       <thead>
         <tr>
           {COLUMNS.map((col) => {
+            if (col.key === 'select') {
+              return (
+                <th key={col.key} scope="col" className="select-cell" title={t('pdfExport.selectColumn')}>
+                  <span className="visually-hidden">{t('pdfExport.selectColumn')}</span>
+                </th>
+              );
+            }
             const label = t(`list.columns.${col.key}`);
             const colSort = col.sort;
             if (!colSort) {

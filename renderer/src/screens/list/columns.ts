@@ -1,6 +1,7 @@
 import type { SortField } from './list-query';
 
 export type ColumnKey =
+  | 'select'
   | 'regNumber'
   | 'receivedAt'
   | 'applicant'
@@ -20,6 +21,8 @@ export interface Column {
 }
 
 export const COLUMNS: readonly Column[] = [
+  /** The mark for «Экспорт в PDF» of several appeals. */
+  { key: 'select', sort: null, firstDir: 'asc' },
   { key: 'regNumber', sort: 'regNumber', firstDir: 'desc' },
   { key: 'receivedAt', sort: 'receivedAt', firstDir: 'desc' },
   { key: 'applicant', sort: 'applicant', firstDir: 'asc' },

@@ -1,0 +1,234 @@
+import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
+import fontkit from '@pdf-lib/fontkit';
+import {
+  CustomFontEmbedder,
+  type PDFContext,
+  type PDFDocument,
+  PDFFont,
+  PDFHexString,
+  PDFRawStream,
+  type PDFRef,
+  PDFString,
+} from 'pdf-lib';
+
+/**
+ * A font program prepared ONCE per process (decision 009): DejaVu cut down to a fixed character
+ * repertoire — Latin, Latin-1, the whole Cyrillic block (Russian and Belarusian «ў», «і»), general
+ * punctuation, «№», arrows — serialised, deflated and measured once. Each PDF still embeds its own copy
+ * of the program (the document is self-contained), but nothing is subset, laid out or compressed per
+ * document: the bytes are copied in as a ready stream and text is encoded by a map lookup. Text with a
+ * character outside the repertoire throws `OutsideRepertoire`; the exporter then redoes that document
+ * with pdf-lib's per-document subset of the full font (the slow, complete path).
+ */
+export class OutsideRepertoire extends Error {
+  constructor(readonly char: string) {
+    super(
+      `character U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')} outside the prepared font`,
+    );
+  }
+}
+
+const RANGES: Array<[number, number]> = [
+  [0x20, 0x7e],
+  [0xa0, 0x17f],
+  [0x400, 0x52f],
+  [0x2010, 0x2044],
+  [0x20ac, 0x20ac],
+  [0x2116, 0x2116],
+  [0x2122, 0x2122],
+  [0x2190, 0x2193],
+  [0x2212, 0x2212],
+  [0x2264, 0x2265],
+];
+
+type FontkitFont = ReturnType<typeof fontkit.create>;
+
+/** What every document copies: the deflated program, its widths, the ToUnicode map, the metrics. */
+export interface PreparedProgram {
+  font: FontkitFont;
+  baseFont: string;
+  /** Code point → glyph id in the prepared program (1-based; 0 is .notdef). */
+  gids: Map<number, number>;
+  /** Advance widths in 1/1000 em, indexed by code point for the repertoire. */
+  widths: Map<number, number>;
+  fontFile: { deflated: Uint8Array; length: number };
+  toUnicode: Uint8Array;
+  glyphWidths: number[];
+}
+
+function hex4(n: number): string {
+  return n.toString(16).toUpperCase().padStart(4, '0');
+}
+
+function utf16Hex(codePoint: number): string {
+  const s = String.fromCodePoint(codePoint);
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += hex4(s.charCodeAt(i));
+  return out;
+}
+
+function toUnicodeCmap(entries: Array<[number, number]>): string {
+  const chunks: string[] = [];
+  for (let i = 0; i < entries.length; i += 100) {
+    const part = entries.slice(i, i + 100);
+    chunks.push(
+      `${part.length} beginbfchar\n${part.map(([gid, cp]) => `<${hex4(gid)}> <${utf16Hex(cp)}>`).join('\n')}\nendbfchar`,
+    );
+  }
+  return [
+    '/CIDInit /ProcSet findresource begin',
+    '12 dict begin',
+    'begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+    '/CMapName /Adobe-Identity-UCS def',
+    '/CMapType 2 def',
+    '1 begincodespacerange',
+    '<0000> <ffff>',
+    'endcodespacerange',
+    ...chunks,
+    'endcmap',
+    'CMapName currentdict /CIDInit /ProcSet findresource /defineresource pop',
+    'end',
+    'end',
+  ].join('\n');
+}
+
+async function serialise(subset: ReturnType<FontkitFont['createSubset']>): Promise<Uint8Array> {
+  return new Promise((resolve) => {
+    const parts: Uint8Array[] = [];
+    subset
+      .encodeStream()
+      .on('data', (b: Uint8Array) => parts.push(b))
+      .on('end', () => resolve(Buffer.concat(parts)));
+  });
+}
+
+/** Cuts the repertoire out of `bytes` (a TrueType font) and prepares everything a document copies. */
+export async function prepareProgram(bytes: Uint8Array): Promise<PreparedProgram> {
+  const font = fontkit.create(bytes);
+  const scale = 1000 / font.unitsPerEm;
+  const subset = font.createSubset();
+  const gids = new Map<number, number>();
+  const widths = new Map<number, number>();
+  const glyphWidths: number[] = [];
+  const byGlyph = new Map<number, number>();
+  const cmap: Array<[number, number]> = [];
+  for (const [from, to] of RANGES) {
+    for (let cp = from; cp <= to; cp++) {
+      if (!font.hasGlyphForCodePoint(cp)) continue;
+      const glyph = font.glyphForCodePoint(cp);
+      let gid = byGlyph.get(glyph.id);
+      if (gid === undefined) {
+        gid = subset.includeGlyph(glyph);
+        byGlyph.set(glyph.id, gid);
+        glyphWidths[gid] = Math.round(glyph.advanceWidth * scale);
+        cmap.push([gid, cp]);
+      }
+      gids.set(cp, gid);
+      widths.set(cp, glyph.advanceWidth * scale);
+    }
+  }
+  const program = await serialise(subset);
+  // A subset font's name carries a six-letter tag; derive it from the program so it is stable.
+  const digest = createHash('sha256').update(program).digest();
+  const tag = Array.from(digest.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26))).join('');
+  return {
+    font,
+    baseFont: `${tag}+${font.postscriptName ?? 'Font'}`,
+    gids,
+    widths,
+    fontFile: { deflated: deflateSync(program), length: program.length },
+    toUnicode: deflateSync(Buffer.from(toUnicodeCmap(cmap), 'latin1')),
+    glyphWidths,
+  };
+}
+
+function flateStream(context: PDFContext, deflated: Uint8Array, extra: Record<string, number> = {}): PDFRef {
+  const dict = context.obj({ Filter: 'FlateDecode', Length: deflated.length, ...extra });
+  return context.register(PDFRawStream.of(dict, deflated));
+}
+
+/**
+ * pdf-lib's own font interface backed by the prepared program: encoding and widths are map lookups
+ * (no shaping: DejaVu's Cyrillic needs none, and extraction stays letter for letter).
+ */
+class PreparedEmbedder extends CustomFontEmbedder {
+  constructor(
+    private readonly program: PreparedProgram,
+    private readonly ref: PDFRef,
+  ) {
+    super(program.font as never, new Uint8Array(), program.baseFont, undefined);
+  }
+
+  override encodeText(text: string): PDFHexString {
+    let out = '';
+    for (const ch of text) {
+      const gid = this.program.gids.get(ch.codePointAt(0) ?? 0);
+      if (gid === undefined) throw new OutsideRepertoire(ch);
+      out += hex4(gid);
+    }
+    return PDFHexString.of(out);
+  }
+
+  override widthOfTextAtSize(text: string, size: number): number {
+    let total = 0;
+    for (const ch of text) {
+      const w = this.program.widths.get(ch.codePointAt(0) ?? 0);
+      if (w === undefined) throw new OutsideRepertoire(ch);
+      total += w;
+    }
+    return (total * size) / 1000;
+  }
+
+  /** The objects were written when the font was added; nothing is left for `save()`. */
+  override async embedIntoContext(): Promise<PDFRef> {
+    return this.ref;
+  }
+}
+
+/** Copies the prepared program into `doc` (5 objects, no compression) and returns it as a PDFFont. */
+export function addPreparedFont(doc: PDFDocument, program: PreparedProgram): PDFFont {
+  const { context } = doc;
+  const { font } = program;
+  const scale = 1000 / font.unitsPerEm;
+  const fontFile = flateStream(context, program.fontFile.deflated, { Length1: program.fontFile.length });
+  const { minX, minY, maxX, maxY } = font.bbox;
+  const descriptor = context.register(
+    context.obj({
+      Type: 'FontDescriptor',
+      FontName: program.baseFont,
+      Flags: 32,
+      FontBBox: [minX * scale, minY * scale, maxX * scale, maxY * scale],
+      ItalicAngle: font.italicAngle,
+      Ascent: font.ascent * scale,
+      Descent: font.descent * scale,
+      CapHeight: (font.capHeight || font.ascent) * scale,
+      XHeight: (font.xHeight || 0) * scale,
+      StemV: 0,
+      FontFile2: fontFile,
+    }),
+  );
+  const cidFont = context.register(
+    context.obj({
+      Type: 'Font',
+      Subtype: 'CIDFontType2',
+      CIDToGIDMap: 'Identity',
+      BaseFont: program.baseFont,
+      CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
+      FontDescriptor: descriptor,
+      W: [1, program.glyphWidths.slice(1)],
+    }),
+  );
+  const ref = context.register(
+    context.obj({
+      Type: 'Font',
+      Subtype: 'Type0',
+      BaseFont: program.baseFont,
+      Encoding: 'Identity-H',
+      DescendantFonts: [cidFont],
+      ToUnicode: flateStream(context, program.toUnicode),
+    }),
+  );
+  return PDFFont.of(ref, doc, new PreparedEmbedder(program, ref));
+}
