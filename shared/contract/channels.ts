@@ -13,9 +13,10 @@ import {
 import { calendarSettingsSchema } from '../calendar/calendar-settings';
 import { reviewActionSchema } from '../review/actions';
 import { directoryOrganisationSchema, reviewViewSchema, taskListQuerySchema, taskRowSchema } from '../review/view';
-import { securityEventSchema, securityVerifySchema } from '../security/schema';
+import { securityEventSchema, securityLogFilterSchema, securityVerifySchema } from '../security/schema';
 import { PROVIDER_IDS, signedDocumentSchema, signingChoicesSchema } from '../signing/schema';
 import { syncStatusSchema } from '../sync/status';
+import { accountsChannels } from './accounts-channels';
 
 const dictionaryItem = z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() });
 
@@ -176,10 +177,10 @@ export const channels = {
   },
   /** Administrator: lift an account's lock (regulation 6.3). */
   'security:unlock': { public: false, input: z.object({ login: z.string().min(1).max(100) }), output: z.object({}) },
-  /** Administrator: the security log, newest first. */
+  /** Administrator: the security log, newest first, filtered by period, type, account and result. */
   'security:events': {
     public: false,
-    input: z.object({
+    input: securityLogFilterSchema.extend({
       limit: z.number().int().min(1).max(500).default(100),
       offset: z.number().int().min(0).default(0),
     }),
@@ -187,6 +188,7 @@ export const channels = {
   },
   /** Administrator: walk the log's hash chain. */
   'security:verify': { public: false, input: z.object({}), output: securityVerifySchema },
+  ...accountsChannels,
 } as const;
 
 export type Channels = typeof channels;

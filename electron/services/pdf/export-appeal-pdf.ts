@@ -5,6 +5,7 @@ import { organisationOf } from '../appeals/save-appeal';
 import { requireUser } from '../auth/auth-service';
 import type { CallContext } from '../context';
 import { getReview } from '../review/review-view';
+import { recordUserEvent } from '../security/record-event';
 import { appendAttachments, planAttachments } from './attachments-pages';
 import { KIND_NAMES } from './card-labels';
 import { resolveCardNames } from './card-lookups';
@@ -74,5 +75,8 @@ export function exportFileName(card: Pick<AppealCard, 'regNumber' | 'id'>): stri
 export async function exportAppealPdfFile(ctx: CallContext, input: { id: string }) {
   const bytes = await exportAppealPdf(ctx, input.id);
   const card = getAppeal(ctx.store.db, input.id);
-  return { fileName: exportFileName(card), dataBase64: Buffer.from(bytes).toString('base64') };
+  const fileName = exportFileName(card);
+  // Issue #10: exports are security events (what left the workstation, by whom).
+  recordUserEvent(ctx, 'export', 'success', { format: 'pdf', appealId: card.id, regNumber: card.regNumber });
+  return { fileName, dataBase64: Buffer.from(bytes).toString('base64') };
 }
