@@ -4,6 +4,7 @@ import { securityEvents } from '../../../db/schema';
 import { addDays } from '../../../shared/calendar/local-date';
 import { formatMinsk, minskDayStart } from '../../../shared/calendar/minsk-time';
 import type { SecurityEvent, SecurityLogFilter } from '../../../shared/security/schema';
+import { SECURITY_RESULT_NAMES, securityEventName } from '../../../shared/security/vocabulary-ru';
 import { requireUser } from '../auth/auth-service';
 import type { CallContext } from '../context';
 import { recordSecurityEvent } from './record-event';
@@ -77,11 +78,11 @@ export function exportSecurityLogCsv(ctx: CallContext, filter: SecurityLogFilter
       [
         r.id,
         formatMinsk(new Date(r.at)),
-        r.type,
+        securityEventName(r.type),
         r.login,
         r.workstation,
         r.address,
-        r.result,
+        r.result === 'success' ? SECURITY_RESULT_NAMES.success : SECURITY_RESULT_NAMES.failure,
         r.details,
         r.prevHash,
         r.hash,

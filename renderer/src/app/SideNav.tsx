@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatCount } from '../lib/format';
 import { navigate, type Route } from '../lib/router';
 import { useSyncStatus } from './SyncStatusProvider';
+import { useSession } from './session';
 
 export function SideNav({ route, canRegister }: { route: Route; canRegister: boolean }) {
   const { t } = useTranslation();
@@ -10,6 +11,17 @@ export function SideNav({ route, canRegister }: { route: Route; canRegister: boo
   const inAttention = route.screen === 'attention';
   const inTasks = route.screen === 'tasks';
   const attention = useSyncStatus().status?.rejected.length ?? 0;
+  const isAdmin = useSession().user.roles.includes('admin');
+  const adminLink = (screen: 'users' | 'securityLog', href: string, label: string) => (
+    <a
+      href={href}
+      className={route.screen === screen ? 'nav-item active' : 'nav-item'}
+      aria-current={route.screen === screen ? 'page' : undefined}
+      data-testid={`nav-${screen}`}
+    >
+      {label}
+    </a>
+  );
   return (
     <nav className="sidenav" aria-label={t('shell.navLabel')}>
       <a
@@ -65,6 +77,8 @@ export function SideNav({ route, canRegister }: { route: Route; canRegister: boo
       >
         {t('shell.calendar')}
       </a>
+      {isAdmin && adminLink('users', '#/users', t('accounts.nav.users'))}
+      {isAdmin && adminLink('securityLog', '#/security-log', t('accounts.nav.securityLog'))}
     </nav>
   );
 }

@@ -1,7 +1,9 @@
+import { accounts } from './accounts';
 import type { Messages } from './ru';
 
 /** Belarusian: the second language of the interface. */
 export const be: Messages = {
+  accounts: accounts.be,
   app: {
     product: 'АРМ справавода',
     loading: 'Загрузка…',

@@ -15,8 +15,10 @@ import {
   TASK_STATE_NAMES,
 } from '../../../shared/review/vocabulary-ru';
 import { STATUS_NAMES } from '../../../shared/status';
+import { accounts } from './accounts';
 /** Russian: the primary language of the workstation. Every string the UI shows lives here. */
 export const ru = {
+  accounts: accounts.ru,
   app: {
     product: 'АРМ делопроизводителя',
     loading: 'Загрузка…',

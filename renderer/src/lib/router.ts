@@ -9,6 +9,9 @@ export type Route =
   | { screen: 'card'; id: string }
   | { screen: 'calendar' }
   | { screen: 'attention' }
+  /** Administrator: «Пользователи» and «Журнал безопасности» (issue #10). */
+  | { screen: 'users' }
+  | { screen: 'securityLog' }
   /** «Задачи» [4.9]; without a list the first tab the user may see. */
   | { screen: 'tasks'; list?: TaskList };
 
@@ -17,6 +20,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/new') return { screen: 'new' };
   if (path === '/calendar') return { screen: 'calendar' };
   if (path === '/attention') return { screen: 'attention' };
+  if (path === '/users') return { screen: 'users' };
+  if (path === '/security-log') return { screen: 'securityLog' };
   if (path === '/tasks') return { screen: 'tasks' };
   const tasks = /^\/tasks\/([A-Za-z]+)$/.exec(path);
   const list = TASK_LISTS.find((l) => l === tasks?.[1]);
@@ -36,6 +41,10 @@ export function routeHash(route: Route): string {
       return '#/calendar';
     case 'attention':
       return '#/attention';
+    case 'users':
+      return '#/users';
+    case 'securityLog':
+      return '#/security-log';
     case 'tasks':
       return route.list ? `#/tasks/${route.list}` : '#/tasks';
     case 'edit':

@@ -283,7 +283,7 @@ describe('the log viewer: filters and CSV export', () => {
     expect(csv.fileName).toBe('Журнал безопасности 2026-03-11.csv');
     const lines = csv.csv.split('\r\n');
     expect(lines[0]).toMatch(/^\uFEFF№;Дата и время \(Минск\);Событие;Учётная запись;/);
-    expect(lines[1]).toMatch(/^4;2026-03-11T10:00:00\.000\+03:00;login;'=cmd\|calc;/);
+    expect(lines[1]).toMatch(/^4;2026-03-11T10:00:00\.000\+03:00;Вход;'=cmd\|calc;[^;]+;127\.0\.0\.1;отказ;/);
     expect(lines).toHaveLength(4);
     const last = events().at(-1);
     expect(last).toMatchObject({ type: 'security-log-exported', login: 'head', result: 'success' });
