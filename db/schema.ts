@@ -32,7 +32,24 @@ export const users = sqliteTable('users', {
   failedLogins: integer('failed_logins').notNull().default(0),
   /** The account is locked until this instant (ms); null = not locked. */
   lockedUntil: ms('locked_until'),
+  /** Set for accounts created or reset by the administrator: the first login must change the password. */
+  mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+  passwordChangedAt: ms('password_changed_at'),
 });
+
+/** Earlier password hashes of an account: a new password may not repeat one of them. */
+export const passwordHistory = sqliteTable(
+  'password_history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    passwordHash: text('password_hash').notNull(),
+    changedAt: ms('changed_at').notNull(),
+  },
+  (t) => [index('password_history_user_idx').on(t.userId)],
+);
 
 export const userRoles = sqliteTable(
   'user_roles',
@@ -273,22 +290,26 @@ export const settings = sqliteTable('settings', {
  * Security event log (regulation 6.3): append-only (triggers in the migration refuse UPDATE/DELETE) and
  * tamper-evident: `hash` = sha256 of the row's canonical fields and `prev_hash` (the previous row's hash).
  */
-export const securityEvents = sqliteTable('security_events', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  at: ms('at').notNull(),
-  type: text('type').notNull(),
-  login: text('login').notNull(),
-  userId: text('user_id'),
-  /** Workstation host name. */
-  workstation: text('workstation').notNull(),
-  address: text('address').notNull(),
-  /** 'success' | 'failure' */
-  result: text('result').notNull(),
-  /** JSON object. */
-  details: text('details').notNull(),
-  prevHash: text('prev_hash').notNull(),
-  hash: text('hash').notNull(),
-});
+export const securityEvents = sqliteTable(
+  'security_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: ms('at').notNull(),
+    type: text('type').notNull(),
+    login: text('login').notNull(),
+    userId: text('user_id'),
+    /** Workstation host name. */
+    workstation: text('workstation').notNull(),
+    address: text('address').notNull(),
+    /** 'success' | 'failure' */
+    result: text('result').notNull(),
+    /** JSON object. */
+    details: text('details').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('security_events_at_idx').on(t.at)],
+);
 
 /** Resolutions of the review process [4.5]: created by the responsible head, signed by the deputy/head. */
 export const resolutions = sqliteTable(

@@ -14,7 +14,7 @@ export async function buildElectron(outDir = 'dist/electron'): Promise<void> {
     ...common,
     entryPoints: ['electron/main-entry.ts'],
     outfile: `${outDir}/main.cjs`,
-    external: ['electron', 'better-sqlite3'],
+    external: ['electron', 'better-sqlite3', '@node-rs/argon2'],
   });
   await build({
     ...common,

@@ -22,6 +22,9 @@ export async function dispatch(
     if (!isChannel(channel)) throw new AppError('NOT_FOUND', `Неизвестная операция «${channel.slice(0, 60)}»`);
     const spec = channels[channel];
     if (!spec.public && !session.user) throw new AppError('NOT_AUTHENTICATED', 'Войдите в систему');
+    if (session.mustChangePassword && !spec.public && !('duringPasswordChange' in spec)) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', 'Смените временный пароль, чтобы продолжить работу');
+    }
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
       throw new AppError('BAD_INPUT', 'Некорректные данные запроса', {

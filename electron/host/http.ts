@@ -66,6 +66,28 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** Peers the host answers: the machine itself (IPv4, IPv6, IPv4-mapped IPv6). */
+export function isLoopbackPeer(address: string | undefined): boolean {
+  if (!address) return false;
+  const v4 = address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
+  return v4 === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
+}
+
+/**
+ * Why a request is refused before anything else runs, or null: a peer that is not this machine (defence
+ * in depth behind the 127.0.0.1 bind), a Host that is not ours (DNS rebinding), a foreign Origin (CSRF).
+ */
+export function refusal(
+  req: Pick<IncomingMessage, 'headers'> & { socket: { remoteAddress?: string | undefined } },
+  allowedHosts: ReadonlySet<string>,
+): 'peer' | 'host' | 'origin' | null {
+  if (!isLoopbackPeer(req.socket.remoteAddress)) return 'peer';
+  if (!allowedHosts.has(req.headers.host ?? '')) return 'host';
+  const origin = req.headers.origin;
+  if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) return 'origin';
+  return null;
+}
+
 export async function startHttpHost(
   services: AppServices,
   options: { rendererDir: string; port?: number; token?: string },
@@ -90,11 +112,8 @@ export async function startHttpHost(
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    if (!allowedHosts.has(req.headers.host ?? '')) return send(res, 403, '{"error":"host"}');
-    const origin = req.headers.origin;
-    if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
-      return send(res, 403, '{"error":"origin"}');
-    }
+    const refused = refusal(req, allowedHosts);
+    if (refused) return send(res, 403, JSON.stringify({ error: refused }));
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (!url.pathname.startsWith('/api/')) {
       return req.method === 'GET' ? serveStatic(url.pathname, res) : send(res, 405, '{}');

@@ -32,6 +32,8 @@ export interface AppServices {
 /** Who is calling: one per window (IPC) or per session token (HTTP). */
 export interface Session {
   user: User | null;
+  /** The account's password is temporary: only the password change (and logout) may run until it is changed. */
+  mustChangePassword?: boolean;
 }
 
 /** What a handler gets: the services plus the caller's session. */

@@ -1,4 +1,5 @@
 import type { Channel, ChannelOutput, ChannelParsedInput } from '../../shared/contract';
+import { accountsHandlers } from './accounts/handlers';
 import { getAppeal } from './appeals/get-appeal';
 import { listAppeals } from './appeals/list-appeals';
 import { registerAppeal } from './appeals/register-appeal';
@@ -17,7 +18,8 @@ import { listDirectory } from './review/directory';
 import { performReview } from './review/perform-review';
 import { getReview } from './review/review-view';
 import { listTasks } from './review/task-lists';
-import { listSecurityEvents, unlockAccount, verifyLog } from './security/security-admin';
+import { querySecurityLog } from './security/log-query';
+import { unlockAccount, verifyLog } from './security/security-admin';
 import { signReviewDocument } from './signing/sign-review-document';
 import { signingChoices } from './signing/signing-choices';
 import { syncNow, syncStatus } from './sync/sync-view';
@@ -67,8 +69,9 @@ export const handlers: HandlerTable = {
   'calendar:save': (ctx, input) => saveCalendarSettings(ctx, input),
   'export:appealPdf': (ctx, input) => exportAppealPdfFile(ctx, input),
   'security:unlock': (ctx, input) => unlockAccount(ctx, input),
-  'security:events': (ctx, input) => listSecurityEvents(ctx, input),
+  'security:events': (ctx, input) => querySecurityLog(ctx, input),
   'security:verify': (ctx) => verifyLog(ctx),
   ...reportsHandlers,
   ...pdfHandlers,
+  ...accountsHandlers,
 };

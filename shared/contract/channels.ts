@@ -13,9 +13,10 @@ import {
 import { calendarSettingsSchema } from '../calendar/calendar-settings';
 import { reviewActionSchema } from '../review/actions';
 import { directoryOrganisationSchema, reviewViewSchema, taskListQuerySchema, taskRowSchema } from '../review/view';
-import { securityEventSchema, securityVerifySchema } from '../security/schema';
+import { securityEventSchema, securityLogFilterSchema, securityVerifySchema } from '../security/schema';
 import { PROVIDER_IDS, signedDocumentSchema, signingChoicesSchema } from '../signing/schema';
 import { syncStatusSchema } from '../sync/status';
+import { accountsChannels } from './accounts-channels';
 import { pdfChannels } from './pdf-channels';
 import { reportsChannels } from './reports-channels';
 
@@ -178,10 +179,10 @@ export const channels = {
   },
   /** Administrator: lift an account's lock (regulation 6.3). */
   'security:unlock': { public: false, input: z.object({ login: z.string().min(1).max(100) }), output: z.object({}) },
-  /** Administrator: the security log, newest first. */
+  /** Administrator: the security log, newest first, filtered by period, type, account and result. */
   'security:events': {
     public: false,
-    input: z.object({
+    input: securityLogFilterSchema.extend({
       limit: z.number().int().min(1).max(500).default(100),
       offset: z.number().int().min(0).default(0),
     }),
@@ -191,6 +192,7 @@ export const channels = {
   'security:verify': { public: false, input: z.object({}), output: securityVerifySchema },
   ...reportsChannels,
   ...pdfChannels,
+  ...accountsChannels,
 } as const;
 
 export type Channels = typeof channels;

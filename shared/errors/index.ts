@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'BAD_INPUT',
   'SIGNING_TOKEN_ABSENT',
   'SIGNING_FAILED',
+  'PASSWORD_CHANGE_REQUIRED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -7,6 +7,17 @@ export const SECURITY_EVENT_TYPES = [
   'account-locked',
   'account-unlocked',
   'session-unlock',
+  'account-created',
+  'account-updated',
+  'roles-changed',
+  'account-disabled',
+  'account-enabled',
+  'password-reset',
+  'password-changed',
+  'settings-changed',
+  'security-log-exported',
+  'export',
+  'signing',
 ] as const;
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
 export type SecurityEventResult = 'success' | 'failure';
@@ -33,3 +44,16 @@ export const securityVerifySchema = z.union([
   z.object({ ok: z.literal(false), firstBrokenId: z.number(), reason: z.string() }),
 ]);
 export type SecurityVerifyResult = z.infer<typeof securityVerifySchema>;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Дата в формате ГГГГ-ММ-ДД');
+
+/** Filters of the administrator's log viewer; dates are Minsk calendar days, both inclusive. */
+export const securityLogFilterSchema = z.object({
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  type: z.enum(SECURITY_EVENT_TYPES).optional(),
+  /** Part of the account's login. */
+  login: z.string().trim().max(100).optional(),
+  result: z.enum(['success', 'failure']).optional(),
+});
+export type SecurityLogFilter = z.infer<typeof securityLogFilterSchema>;

@@ -5,11 +5,18 @@ import type { Role } from '../../../shared/appeals/enums';
 import type { User } from '../../../shared/appeals/schema';
 import { AppError } from '../../../shared/errors';
 import type { CallContext } from '../context';
-import { lockedMessage, settleAttempt } from '../security/attempts';
+import { type AttemptOutcome, lockedMessage, settleAttempt } from '../security/attempts';
 import { recordSecurityEvent } from '../security/record-event';
-import { verifyPassword } from './password';
+import { hashPassword, needsRehash, verifyPassword } from './password';
 
 const BAD_CREDENTIALS = 'Неверное имя пользователя или пароль';
+
+/** ACCOUNT_LOCKED with the Russian «заблокирована до HH:MM» message and the instant in details. */
+export function lockedError(outcome: Extract<AttemptOutcome, { kind: 'locked' }>): AppError {
+  return new AppError('ACCOUNT_LOCKED', lockedMessage(outcome.lockedUntil, outcome.failedLogins), {
+    lockedUntil: new Date(outcome.lockedUntil).toISOString(),
+  });
+}
 
 export function loadUser(ctx: Pick<CallContext, 'store'>, userId: string): User | null {
   const row = ctx.store.db.select().from(users).where(eq(users.id, userId)).get();
@@ -33,16 +40,24 @@ export async function login(ctx: CallContext, input: { login: string; password: 
   const row = ctx.store.db.select().from(users).where(eq(users.login, name)).get();
   const usable = row !== undefined && !row.disabled;
   const passwordOk = usable && (await verifyPassword(input.password, row.passwordHash));
-  const outcome = settleAttempt(ctx, { login: name, userId: usable ? row.id : null, passwordOk, type: 'login' });
-  if (outcome.kind === 'locked') {
-    throw new AppError('ACCOUNT_LOCKED', lockedMessage(outcome.lockedUntil, outcome.failedLogins), {
-      lockedUntil: new Date(outcome.lockedUntil).toISOString(),
-    });
-  }
+  // A hash from before argon2id (scrypt) or with older parameters is replaced while the password is at hand.
+  const upgraded = passwordOk && needsRehash(row.passwordHash) ? await hashPassword(input.password) : null;
+  const outcome = settleAttempt(ctx, {
+    login: name,
+    userId: usable ? row.id : null,
+    passwordOk,
+    type: 'login',
+    onSuccess: () => {
+      if (upgraded && row) ctx.store.db.update(users).set({ passwordHash: upgraded }).where(eq(users.id, row.id)).run();
+    },
+  });
+  if (outcome.kind === 'locked') throw lockedError(outcome);
   if (outcome.kind !== 'ok' || !row) throw new AppError('NOT_AUTHENTICATED', BAD_CREDENTIALS);
   const user = loadUser(ctx, row.id);
   if (!user) throw new AppError('NOT_AUTHENTICATED', BAD_CREDENTIALS);
   ctx.session.user = user;
+  // Accounts created or reset by the administrator change the temporary password before anything else.
+  ctx.session.mustChangePassword = row.mustChangePassword;
   return user;
 }
 
@@ -54,6 +69,7 @@ export function logout(ctx: CallContext): Record<string, never> {
     );
   }
   ctx.session.user = null;
+  ctx.session.mustChangePassword = false;
   return {};
 }
 
@@ -68,9 +84,7 @@ export async function unlockSession(ctx: CallContext, input: { password: string 
   const outcome = settleAttempt(ctx, { login: user.login, userId: user.id, passwordOk, type: 'session-unlock' });
   if (outcome.kind === 'locked') {
     ctx.session.user = null;
-    throw new AppError('ACCOUNT_LOCKED', lockedMessage(outcome.lockedUntil, outcome.failedLogins), {
-      lockedUntil: new Date(outcome.lockedUntil).toISOString(),
-    });
+    throw lockedError(outcome);
   }
   if (outcome.kind !== 'ok') throw new AppError('BAD_INPUT', 'Неверный пароль');
   return user;

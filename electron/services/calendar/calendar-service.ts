@@ -2,6 +2,7 @@ import { inTransaction } from '../../../db/open';
 import { addDays, type CalendarSettings, type LocalDate } from '../../../shared/calendar';
 import { requireUser } from '../auth/auth-service';
 import type { CallContext } from '../context';
+import { recordSecurityEvent } from '../security/record-event';
 import { organisationCalendar, readCalendarSettings, writeCalendarSettings } from './org-calendar';
 
 /** `calendar:get`: every day of a year with its status and hours, plus the stored settings. */
@@ -23,7 +24,16 @@ export function getCalendarYear(ctx: CallContext, input: { year: number }) {
 
 /** `calendar:save`: the administrator's hours, transfers and exceptions [4.4, 6.2]. */
 export function saveCalendarSettings(ctx: CallContext, input: { settings: CalendarSettings }) {
-  requireUser(ctx, 'admin');
-  inTransaction(ctx.store.sqlite, () => writeCalendarSettings(ctx.store.db, input.settings, ctx.clock()));
+  const admin = requireUser(ctx, 'admin');
+  inTransaction(ctx.store.sqlite, () => {
+    writeCalendarSettings(ctx.store.db, input.settings, ctx.clock());
+    recordSecurityEvent(ctx, {
+      type: 'settings-changed',
+      login: admin.login,
+      userId: admin.id,
+      result: 'success',
+      details: { setting: 'calendar' },
+    });
+  });
   return {};
 }

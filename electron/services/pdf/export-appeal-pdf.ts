@@ -6,6 +6,7 @@ import { organisationOf } from '../appeals/save-appeal';
 import { requireUser } from '../auth/auth-service';
 import type { CallContext } from '../context';
 import { getReview } from '../review/review-view';
+import { recordUserEvent } from '../security/record-event';
 import {
   appendAttachments,
   attachmentPageCount,
@@ -138,5 +139,7 @@ export function exportFileName(card: Pick<AppealCard, 'regNumber' | 'id'>): stri
 /** The `export:appealPdf` channel: the PDF as base64 with the name to save it under. */
 export async function exportAppealPdfFile(ctx: CallContext, input: { id: string }) {
   const pdf = await renderAppealPdf(ctx, input.id);
+  // Issue #10: exports are security events (what left the workstation, by whom).
+  recordUserEvent(ctx, 'export', 'success', { format: 'pdf', appealId: pdf.card.id, regNumber: pdf.card.regNumber });
   return { fileName: exportFileName(pdf.card), dataBase64: Buffer.from(pdf.bytes).toString('base64') };
 }

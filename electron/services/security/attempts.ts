@@ -27,7 +27,14 @@ export function lockedMessage(lockedUntil: number, failedLogins: number): string
  */
 export function settleAttempt(
   ctx: Services,
-  attempt: { login: string; userId: string | null; passwordOk: boolean; type: SecurityEventType },
+  attempt: {
+    login: string;
+    userId: string | null;
+    passwordOk: boolean;
+    type: SecurityEventType;
+    /** Runs in the same transaction when the attempt succeeds (e.g. storing a changed password). */
+    onSuccess?: () => void;
+  },
 ): AttemptOutcome {
   return inTransaction(ctx.store.sqlite, (): AttemptOutcome => {
     const now = ctx.clock().getTime();
@@ -53,6 +60,7 @@ export function settleAttempt(
       .set({ failedLogins: next.failedLogins, lockedUntil: next.lockedUntil })
       .where(eq(users.id, row.id))
       .run();
+    if (attempt.passwordOk) attempt.onSuccess?.();
     recordSecurityEvent(ctx, {
       type,
       login,

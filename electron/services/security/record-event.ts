@@ -1,9 +1,9 @@
 import { hostname } from 'node:os';
 import { desc } from 'drizzle-orm';
-import type { Db } from '../../../db/open';
+import { type Db, inTransaction } from '../../../db/open';
 import { securityEvents } from '../../../db/schema';
 import type { SecurityEventResult, SecurityEventType } from '../../../shared/security/schema';
-import type { AppServices } from '../context';
+import type { AppServices, CallContext } from '../context';
 import { eventHash, GENESIS_HASH } from './event-hash';
 
 export interface SecurityEventInput {
@@ -49,4 +49,20 @@ export function recordSecurityEvent(
   db.insert(securityEvents)
     .values({ ...fields, hash: eventHash(fields) })
     .run();
+}
+
+/**
+ * Records an action of the session's user in its own transaction: for actions whose change is not a
+ * database write (an export) or is written elsewhere (a signature goes through performReview).
+ */
+export function recordUserEvent(
+  ctx: CallContext,
+  type: SecurityEventType,
+  result: SecurityEventResult,
+  details: Record<string, unknown>,
+): void {
+  const user = ctx.session.user;
+  inTransaction(ctx.store.sqlite, () =>
+    recordSecurityEvent(ctx, { type, login: user?.login ?? '', userId: user?.id ?? null, result, details }),
+  );
 }

@@ -1,8 +1,8 @@
-import { count, desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { inTransaction } from '../../../db/open';
-import { securityEvents, users } from '../../../db/schema';
+import { users } from '../../../db/schema';
 import { AppError } from '../../../shared/errors';
-import type { SecurityEvent, SecurityVerifyResult } from '../../../shared/security/schema';
+import type { SecurityVerifyResult } from '../../../shared/security/schema';
 import { requireUser } from '../auth/auth-service';
 import type { CallContext } from '../context';
 import { recordSecurityEvent } from './record-event';
@@ -25,36 +25,6 @@ export function unlockAccount(ctx: CallContext, input: { login: string }): Recor
     });
   });
   return {};
-}
-
-function parseDetails(text: string): Record<string, unknown> {
-  const value: unknown = JSON.parse(text);
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
-
-/** The log, newest first. */
-export function listSecurityEvents(
-  ctx: CallContext,
-  input: { limit: number; offset: number },
-): { total: number; entries: SecurityEvent[] } {
-  requireUser(ctx, 'admin');
-  const total = ctx.store.db.select({ n: count() }).from(securityEvents).get()?.n ?? 0;
-  const rows = ctx.store.db
-    .select()
-    .from(securityEvents)
-    .orderBy(desc(securityEvents.id))
-    .limit(input.limit)
-    .offset(input.offset)
-    .all();
-  return {
-    total,
-    entries: rows.map((r) => ({
-      ...r,
-      at: new Date(r.at).toISOString(),
-      result: r.result === 'success' ? 'success' : 'failure',
-      details: parseDetails(r.details),
-    })),
-  };
 }
 
 export function verifyLog(ctx: CallContext): SecurityVerifyResult {

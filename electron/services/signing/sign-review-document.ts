@@ -10,6 +10,7 @@ import { requireUser } from '../auth/auth-service';
 import type { CallContext } from '../context';
 import { performReview } from '../review/perform-review';
 import { factsOf, loadReviewRows } from '../review/review-facts';
+import { recordUserEvent } from '../security/record-event';
 import { verifyDetached } from './cms/verify';
 import { certificateFingerprint } from './pki/certificate';
 import { type CertificateInfo, type ProviderId, SigningError } from './provider';
@@ -73,6 +74,21 @@ function toAppError(err: unknown): unknown {
  * roots, and only then stores the document and the .p7s with the action in one transaction.
  */
 export async function signReviewDocument(ctx: CallContext, input: SignInput) {
+  requireUser(ctx);
+  const subject = { appealId: input.appealId, document: input.document.kind, provider: input.provider };
+  try {
+    const done = await signAndStore(ctx, input);
+    recordUserEvent(ctx, 'signing', 'success', { ...subject, signatureId: done.signatureId });
+    return done;
+  } catch (err) {
+    // Issue #10: failed signings are security events too (wrong key password, foreign certificate, …).
+    const code = err instanceof AppError ? err.code : 'INTERNAL';
+    recordUserEvent(ctx, 'signing', 'failure', { ...subject, code });
+    throw err;
+  }
+}
+
+async function signAndStore(ctx: CallContext, input: SignInput) {
   const user = requireUser(ctx);
   const kit = signingKit(ctx);
   const { db } = ctx.store;

@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '../../../shared/appeals';
 import { api } from '../api';
 import { errorMessage, UNAUTHENTICATED_EVENT } from '../lib/api-errors';
+import { ForcedPasswordScreen } from '../screens/accounts/ForcedPasswordScreen';
 import { LoginScreen } from '../screens/login/LoginScreen';
 import { AppShell } from './AppShell';
-import { useIdleLock } from './idle-lock';
+import { setIdleLockMinutes, useIdleLock } from './idle-lock';
 import { LockScreen } from './LockScreen';
 import { type AppInfo, SessionProvider } from './session';
 import { ToastProvider, useNotify } from './toasts';
@@ -17,6 +18,8 @@ function Root() {
   const notify = useNotify();
   const [boot, setBoot] = useState<Boot>({ phase: 'starting' });
   const [user, setUser] = useState<User | null>(null);
+  /** Whether the logged-in user must change a temporary password first (null while asking). */
+  const [mustChange, setMustChange] = useState<boolean | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
@@ -46,7 +49,28 @@ function Root() {
     return () => window.removeEventListener(UNAUTHENTICATED_EVENT, onLost);
   }, [notify, t]);
 
-  const idle = useIdleLock(user !== null);
+  useEffect(() => {
+    let alive = true;
+    setMustChange(null);
+    if (!user) return;
+    api.call('account:status', {}).then(
+      (status) => {
+        if (!alive) return;
+        setIdleLockMinutes(status.idleLockMinutes);
+        setMustChange(status.mustChangePassword);
+      },
+      (err: unknown) => {
+        if (!alive) return;
+        notify(errorMessage(err), 'error');
+        setUser(null);
+      },
+    );
+    return () => {
+      alive = false;
+    };
+  }, [user, notify]);
+
+  const idle = useIdleLock(user !== null && mustChange === false);
   const { unlock } = idle;
   const logout = useCallback(() => {
     api
@@ -61,6 +85,13 @@ function Root() {
     setUser(null);
     unlock();
   }, [unlock]);
+  const lockedWhileChanging = useCallback(
+    (message: string) => {
+      notify(message, 'error');
+      accountLocked();
+    },
+    [accountLocked, notify],
+  );
 
   if (boot.phase === 'starting') return <div className="boot">{t('app.loading')}</div>;
   if (boot.phase === 'failed') {
@@ -75,6 +106,21 @@ function Root() {
     );
   }
   if (!user) return <LoginScreen info={boot.info} onLoggedIn={setUser} />;
+  if (mustChange === null) return <div className="boot">{t('app.loading')}</div>;
+  if (mustChange) {
+    return (
+      <ForcedPasswordScreen
+        info={boot.info}
+        user={user}
+        onChanged={() => {
+          notify(t('accounts.password.changed'), 'success');
+          setMustChange(false);
+        }}
+        onLogout={logout}
+        onAccountLocked={lockedWhileChanging}
+      />
+    );
+  }
   return (
     <SessionProvider info={boot.info} user={user} onLogout={logout}>
       <AppShell />

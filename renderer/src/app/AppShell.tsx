@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { navigate, useRoute } from '../lib/router';
+import { SecurityLogScreen } from '../screens/accounts/SecurityLogScreen';
+import { UsersScreen } from '../screens/accounts/UsersScreen';
 import { AttentionScreen } from '../screens/attention/AttentionScreen';
 import { CalendarScreen } from '../screens/calendar/CalendarScreen';
 import { AppealCardScreen } from '../screens/card/AppealCardScreen';
@@ -20,7 +22,10 @@ export function AppShell() {
   const [filters, setFilters] = useState<ListFilters>(EMPTY_FILTERS);
   const [helpOpen, setHelpOpen] = useState(false);
   // Only the clerk registers appeals [3.3, 4.4]: the others do not see «Новое обращение» at all.
-  const canRegister = useSession().user?.roles.includes('clerk') ?? false;
+  const { user } = useSession();
+  const canRegister = user.roles.includes('clerk');
+  // Administrator's screens: anyone else (e.g. the next user after the administrator logged out) gets the list.
+  const isAdmin = user.roles.includes('admin');
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -38,6 +43,7 @@ export function AppShell() {
     return () => window.removeEventListener('keydown', onKey);
   }, [canRegister]);
 
+  const listScreen = <AppealsListScreen filters={filters} onFiltersChange={setFilters} />;
   let screen: React.ReactNode;
   switch (route.screen) {
     case 'new':
@@ -61,8 +67,14 @@ export function AppShell() {
     case 'reports':
       screen = <ReportsScreen key={key} />;
       break;
+    case 'users':
+      screen = isAdmin ? <UsersScreen key={key} /> : listScreen;
+      break;
+    case 'securityLog':
+      screen = isAdmin ? <SecurityLogScreen key={key} /> : listScreen;
+      break;
     default:
-      screen = <AppealsListScreen filters={filters} onFiltersChange={setFilters} />;
+      screen = listScreen;
   }
 
   return (

@@ -14,6 +14,17 @@ export function SideNav({ route, canRegister }: { route: Route; canRegister: boo
   const attention = useSyncStatus().status?.rejected.length ?? 0;
   const reports = canViewReports(useSession().user?.roles ?? []);
   const inReports = route.screen === 'reports';
+  const isAdmin = useSession().user.roles.includes('admin');
+  const adminLink = (screen: 'users' | 'securityLog', href: string, label: string) => (
+    <a
+      href={href}
+      className={route.screen === screen ? 'nav-item active' : 'nav-item'}
+      aria-current={route.screen === screen ? 'page' : undefined}
+      data-testid={`nav-${screen}`}
+    >
+      {label}
+    </a>
+  );
   return (
     <nav className="sidenav" aria-label={t('shell.navLabel')}>
       <a
@@ -79,6 +90,8 @@ export function SideNav({ route, canRegister }: { route: Route; canRegister: boo
           {t('shell.reports')}
         </a>
       )}
+      {isAdmin && adminLink('users', '#/users', t('accounts.nav.users'))}
+      {isAdmin && adminLink('securityLog', '#/security-log', t('accounts.nav.securityLog'))}
     </nav>
   );
 }

@@ -1,16 +1,22 @@
 import { useCallback, useEffect, useState } from 'react';
 
-/** Regulation 6.3: the session locks after this long without mouse or keyboard activity. */
+/** Regulation 6.3: the session locks after this long without mouse or keyboard activity (default). */
 export const IDLE_LOCK_MS = 15 * 60_000;
+/** The administrator's setting (`account:status` after login) replaces the default. */
+let configuredMs = IDLE_LOCK_MS;
+
+export function setIdleLockMinutes(minutes: number): void {
+  configuredMs = Number.isFinite(minutes) && minutes > 0 ? minutes * 60_000 : IDLE_LOCK_MS;
+}
 /** Tests shorten the idle time through this sessionStorage key. */
 export const IDLE_LOCK_OVERRIDE_KEY = 'arm.idleLockMs';
 
 const ACTIVITY_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'input', 'touchstart'] as const;
 
-/** The idle time in force: the sessionStorage override when it is a positive number, else 15 minutes. */
+/** The idle time in force: the sessionStorage override when it is a positive number, else the setting. */
 export function idleLockMs(): number {
   const override = Number(sessionStorage.getItem(IDLE_LOCK_OVERRIDE_KEY));
-  return Number.isFinite(override) && override > 0 ? override : IDLE_LOCK_MS;
+  return Number.isFinite(override) && override > 0 ? override : configuredMs;
 }
 
 /**

@@ -1,9 +1,11 @@
+import { accounts } from './accounts';
 import { pdfExport } from './pdf-export';
 import { reportsMessages } from './reports';
 import type { Messages } from './ru';
 
 /** Belarusian: the second language of the interface. */
 export const be: Messages = {
+  accounts: accounts.be,
   app: {
     product: 'АРМ справавода',
     loading: 'Загрузка…',

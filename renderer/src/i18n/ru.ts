@@ -15,10 +15,12 @@ import {
   TASK_STATE_NAMES,
 } from '../../../shared/review/vocabulary-ru';
 import { STATUS_NAMES } from '../../../shared/status';
+import { accounts } from './accounts';
 import { pdfExport } from './pdf-export';
 import { reportsMessages } from './reports';
 /** Russian: the primary language of the workstation. Every string the UI shows lives here. */
 export const ru = {
+  accounts: accounts.ru,
   app: {
     product: 'АРМ делопроизводителя',
     loading: 'Загрузка…',

@@ -59,3 +59,9 @@ export function validationIssues(err: unknown): ValidationIssue[] {
   if (!isRecord(details) || !Array.isArray(details.issues)) return [];
   return details.issues.map(toIssue).filter((i): i is ValidationIssue => i !== null);
 }
+
+/** The message with each rule the input broke (the schema's Russian messages), for small admin forms. */
+export function detailedErrorMessage(err: unknown): string {
+  const issues = validationIssues(err).map((i) => i.message);
+  return issues.length > 0 ? issues.join('; ') : errorMessage(err);
+}

@@ -11,6 +11,9 @@ export type Route =
   | { screen: 'attention' }
   /** «Отчёты» [4.10]: report authors and heads. */
   | { screen: 'reports' }
+  /** Administrator: «Пользователи» and «Журнал безопасности» (issue #10). */
+  | { screen: 'users' }
+  | { screen: 'securityLog' }
   /** «Задачи» [4.9]; without a list the first tab the user may see. */
   | { screen: 'tasks'; list?: TaskList };
 
@@ -20,6 +23,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/calendar') return { screen: 'calendar' };
   if (path === '/attention') return { screen: 'attention' };
   if (path === '/reports') return { screen: 'reports' };
+  if (path === '/users') return { screen: 'users' };
+  if (path === '/security-log') return { screen: 'securityLog' };
   if (path === '/tasks') return { screen: 'tasks' };
   const tasks = /^\/tasks\/([A-Za-z]+)$/.exec(path);
   const list = TASK_LISTS.find((l) => l === tasks?.[1]);
@@ -41,6 +46,10 @@ export function routeHash(route: Route): string {
       return '#/attention';
     case 'reports':
       return '#/reports';
+    case 'users':
+      return '#/users';
+    case 'securityLog':
+      return '#/security-log';
     case 'tasks':
       return route.list ? `#/tasks/${route.list}` : '#/tasks';
     case 'edit':

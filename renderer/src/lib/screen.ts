@@ -1,6 +1,17 @@
 import { useEffect } from 'react';
 
-export type ScreenName = 'login' | 'list' | 'form' | 'card' | 'calendar' | 'attention' | 'tasks' | 'reports';
+export type ScreenName =
+  | 'login'
+  | 'list'
+  | 'form'
+  | 'card'
+  | 'calendar'
+  | 'attention'
+  | 'tasks'
+  | 'changePassword'
+  | 'users'
+  | 'securityLog'
+  | 'reports';
 
 /**
  * Marks the rendered screen on `<body data-screen>` once it is ready (its data loaded), so end-to-end

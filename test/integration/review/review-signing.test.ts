@@ -110,6 +110,22 @@ describe('ЭЦП on the summary result [4.5, 5.2]', () => {
       .map((r) => JSON.parse(r.payload) as ReviewCommand)
       .find((c) => c.action?.type === 'signSummary');
     expect(command?.files.map((f) => f.type)).toEqual(['text/plain', 'application/pkcs7-signature']);
+    // Issue #10: both signing attempts are in the security log, the failure with its reason.
+    const logged = world.services.store.sqlite
+      .prepare("SELECT login, result, details FROM security_events WHERE type = 'signing' ORDER BY id")
+      .all() as { login: string; result: string; details: string }[];
+    expect(logged.map((e) => ({ ...e, details: JSON.parse(e.details) }))).toEqual([
+      {
+        login: 'signer',
+        result: 'failure',
+        details: { appealId: id, document: 'summary', provider: 'software', code: 'SIGNING_FAILED' },
+      },
+      {
+        login: 'signer',
+        result: 'success',
+        details: { appealId: id, document: 'summary', provider: 'software', signatureId: signature?.id },
+      },
+    ]);
   });
 
   it('refuses another user’s certificate: a signature cannot be attached as someone else’s', async () => {
