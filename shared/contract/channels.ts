@@ -16,6 +16,7 @@ import { directoryOrganisationSchema, reviewViewSchema, taskListQuerySchema, tas
 import { securityEventSchema, securityVerifySchema } from '../security/schema';
 import { PROVIDER_IDS, signedDocumentSchema, signingChoicesSchema } from '../signing/schema';
 import { syncStatusSchema } from '../sync/status';
+import { dataChannels } from './data-channels';
 
 const dictionaryItem = z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() });
 
@@ -187,10 +188,12 @@ export const channels = {
   },
   /** Administrator: walk the log's hash chain. */
   'security:verify': { public: false, input: z.object({}), output: securityVerifySchema },
+  ...dataChannels,
 } as const;
 
 export type Channels = typeof channels;
 export type Channel = keyof Channels;
+export type DataChannel = keyof typeof dataChannels;
 export type ChannelInput<C extends Channel> = z.input<Channels[C]['input']>;
 export type ChannelParsedInput<C extends Channel> = z.output<Channels[C]['input']>;
 export type ChannelOutput<C extends Channel> = z.output<Channels[C]['output']>;
