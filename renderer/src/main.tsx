@@ -6,6 +6,7 @@ import { initI18n } from './i18n';
 import './styles.css';
 import './sync.css';
 import './review.css';
+import './data.css';
 
 initI18n();
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { navigate, useRoute } from '../lib/router';
 import { AttentionScreen } from '../screens/attention/AttentionScreen';
+import { BackupsScreen } from '../screens/backups/BackupsScreen';
 import { CalendarScreen } from '../screens/calendar/CalendarScreen';
 import { AppealCardScreen } from '../screens/card/AppealCardScreen';
 import { CardFormScreen } from '../screens/form/CardFormScreen';
@@ -56,6 +57,9 @@ export function AppShell() {
       break;
     case 'tasks':
       screen = <TasksScreen list={route.list} />;
+      break;
+    case 'backups':
+      screen = <BackupsScreen key={key} />;
       break;
     default:
       screen = <AppealsListScreen filters={filters} onFiltersChange={setFilters} />;

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatCount } from '../lib/format';
 import { navigate, type Route } from '../lib/router';
 import { useSyncStatus } from './SyncStatusProvider';
+import { useSession } from './session';
 
 export function SideNav({ route, canRegister }: { route: Route; canRegister: boolean }) {
   const { t } = useTranslation();
@@ -10,6 +11,7 @@ export function SideNav({ route, canRegister }: { route: Route; canRegister: boo
   const inAttention = route.screen === 'attention';
   const inTasks = route.screen === 'tasks';
   const attention = useSyncStatus().status?.rejected.length ?? 0;
+  const isAdmin = useSession().user?.roles.includes('admin') ?? false;
   return (
     <nav className="sidenav" aria-label={t('shell.navLabel')}>
       <a
@@ -65,6 +67,16 @@ export function SideNav({ route, canRegister }: { route: Route; canRegister: boo
       >
         {t('shell.calendar')}
       </a>
+      {isAdmin && (
+        <a
+          href="#/backups"
+          className={route.screen === 'backups' ? 'nav-item active' : 'nav-item'}
+          aria-current={route.screen === 'backups' ? 'page' : undefined}
+          data-testid="nav-backups"
+        >
+          {t('data.backups.nav')}
+        </a>
+      )}
     </nav>
   );
 }

@@ -1,3 +1,4 @@
+import { dataMessages } from './data';
 import type { Messages } from './ru';
 
 /** Belarusian: the second language of the interface. */
@@ -690,4 +691,5 @@ export const be: Messages = {
     kb: '{{value}} КБ',
     mb: '{{value}} МБ',
   },
+  data: dataMessages.be,
 };

@@ -15,6 +15,7 @@ import {
   TASK_STATE_NAMES,
 } from '../../../shared/review/vocabulary-ru';
 import { STATUS_NAMES } from '../../../shared/status';
+import { dataMessages } from './data';
 /** Russian: the primary language of the workstation. Every string the UI shows lives here. */
 export const ru = {
   app: {
@@ -651,6 +652,7 @@ export const ru = {
     kb: '{{value}} КБ',
     mb: '{{value}} МБ',
   },
+  data: dataMessages.ru,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -2,12 +2,14 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppealRow } from '../../../../shared/appeals';
+import { useSession } from '../../app/session';
 import { formatCount } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { useScreenReady } from '../../lib/screen';
 import { AppealRowView } from './AppealRowView';
 import { COLUMNS, HEADER_HEIGHT, ROW_HEIGHT } from './columns';
 import { gridKeyAction } from './grid-keys';
+import { ImportJsonDialog } from './ImportJsonDialog';
 import { ListHeader } from './ListHeader';
 import { ListToolbar } from './ListToolbar';
 import { isFiltered, type ListFilters } from './list-query';
@@ -28,6 +30,9 @@ export function AppealsListScreen(props: { filters: ListFilters; onFiltersChange
   const { filters, onFiltersChange } = props;
   const { t } = useTranslation();
   const data = useAppealPages(filters);
+  // «Загрузить JSON» is the clerk's, like registration [4.3, 4.4].
+  const canImport = useSession().user.roles.includes('clerk');
+  const [importing, setImporting] = useState(false);
   const scrollRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLTableElement>(null);
@@ -128,7 +133,18 @@ export function AppealsListScreen(props: { filters: ListFilters; onFiltersChange
         <span className="list-total" data-testid="list-total" data-total={data.total}>
           {data.ready && (filtered ? t('list.found', { n: totalText }) : t('list.total', { n: totalText }))}
         </span>
+        {canImport && (
+          <button
+            type="button"
+            className="secondary list-import"
+            onClick={() => setImporting(true)}
+            data-testid="import-json-button"
+          >
+            {t('data.importJson.button')}
+          </button>
+        )}
       </div>
+      {importing && <ImportJsonDialog onClose={() => setImporting(false)} onImported={data.reload} />}
       <ListToolbar
         filters={filters}
         onChange={onFiltersChange}
