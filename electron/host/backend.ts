@@ -47,12 +47,14 @@ export async function startBackend(
     ...options,
     central: { baseUrl: centralUrl, credentials, intervalMs: SYNC_INTERVAL_MS },
   });
+  services.backups?.startSchedule();
   return {
     services,
     centralUrl,
     embeddedCentral: central !== null,
     async close() {
       await services.sync?.stop();
+      await services.backups?.stop();
       services.store.close();
       await central?.close();
     },

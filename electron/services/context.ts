@@ -1,6 +1,7 @@
 import type { WorkingCopy } from '../../db/open';
 import type { User } from '../../shared/appeals/schema';
 import type { AttachmentStore } from './attachments/attachment-store';
+import type { BackupHandle } from './backup/backup-handle';
 import type { SigningKit } from './signing/signing-kit';
 import type { SyncStatus } from './sync/sync-status';
 
@@ -27,6 +28,8 @@ export interface AppServices {
   dataDir?: string;
   /** This workstation as the security log names it; defaults to os.hostname() and 127.0.0.1. */
   workstation?: { host: string; address: string };
+  /** Backups of the data folder (absent in tests that do not back up). */
+  backups?: BackupHandle;
 }
 
 /** Who is calling: one per window (IPC) or per session token (HTTP). */

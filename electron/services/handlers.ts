@@ -7,6 +7,7 @@ import { organisationOf, saveAppeal } from './appeals/save-appeal';
 import { findSimilarAppeals } from './appeals/similar-appeals';
 import { readAttachment, uploadAttachment } from './attachments/upload-attachment';
 import { login, logout, requireUser, unlockSession } from './auth/auth-service';
+import { dataHandlers } from './backup/handlers';
 import { getCalendarYear, saveCalendarSettings } from './calendar/calendar-service';
 import { organisationCalendar } from './calendar/org-calendar';
 import type { CallContext } from './context';
@@ -74,4 +75,5 @@ export const handlers: HandlerTable = {
   ...reportsHandlers,
   ...pdfHandlers,
   ...accountsHandlers,
+  ...dataHandlers,
 };

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { type OpenOptions, openDatabase } from '../../db/open';
 import { organisations } from '../../db/schema';
 import { AttachmentStore } from './attachments/attachment-store';
+import { cleanInterrupted } from './backup/backup-files';
+import { BackupManager } from './backup/backup-manager';
 import type { AppServices } from './context';
 import { createDemoSigningKeys } from './demo/demo-signing-keys';
 import { seedDemo } from './demo/seed-demo';
@@ -25,6 +27,7 @@ export const DEMO_LOGIN = 'clerk / clerk';
  * gets the demo organisation when `demo` is set, so `npm start` on a new machine has something to show.
  */
 export async function openServices(options: OpenServicesOptions): Promise<AppServices> {
+  cleanInterrupted(options.dataDir);
   const store = openDatabase(options.dataDir, options);
   const files = new AttachmentStore(join(options.dataDir, 'attachments'));
   const clock = options.clock ?? (() => new Date());
@@ -37,9 +40,19 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
   const isDemo = store.sqlite.prepare("SELECT 1 FROM users WHERE login = 'clerk'").get() !== undefined;
   const base = { store, files, clock };
   const sync = options.central ? createCentralSync(base, options.central) : null;
-  sync?.start(options.central?.intervalMs ?? 60_000);
+  const intervalMs = options.central?.intervalMs ?? 60_000;
+  sync?.start(intervalMs);
+  const backups = new BackupManager({
+    ...base,
+    dataDir: options.dataDir,
+    version: options.version,
+    openOptions: options,
+    sync: sync && { stop: () => sync.stop(), start: (ms) => sync.start(ms), intervalMs },
+    log: (line) => console.error(line),
+  });
   return {
     ...base,
+    backups,
     mode: options.mode,
     version: options.version,
     demoLogin: isDemo ? DEMO_LOGIN : null,

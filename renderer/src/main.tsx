@@ -7,6 +7,7 @@ import './styles.css';
 import './sync.css';
 import './review.css';
 import './accounts.css';
+import './data.css';
 
 initI18n();
 

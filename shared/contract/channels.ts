@@ -17,6 +17,7 @@ import { securityEventSchema, securityLogFilterSchema, securityVerifySchema } fr
 import { PROVIDER_IDS, signedDocumentSchema, signingChoicesSchema } from '../signing/schema';
 import { syncStatusSchema } from '../sync/status';
 import { accountsChannels } from './accounts-channels';
+import { dataChannels } from './data-channels';
 import { pdfChannels } from './pdf-channels';
 import { reportsChannels } from './reports-channels';
 
@@ -193,10 +194,12 @@ export const channels = {
   ...reportsChannels,
   ...pdfChannels,
   ...accountsChannels,
+  ...dataChannels,
 } as const;
 
 export type Channels = typeof channels;
 export type Channel = keyof Channels;
+export type DataChannel = keyof typeof dataChannels;
 export type ChannelInput<C extends Channel> = z.input<Channels[C]['input']>;
 export type ChannelParsedInput<C extends Channel> = z.output<Channels[C]['input']>;
 export type ChannelOutput<C extends Channel> = z.output<Channels[C]['output']>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATA_SECURITY_EVENT_TYPES } from './data-events';
 
 /** Event types of the security log (regulation 6.3). */
 export const SECURITY_EVENT_TYPES = [
@@ -18,6 +19,7 @@ export const SECURITY_EVENT_TYPES = [
   'security-log-exported',
   'export',
   'signing',
+  ...DATA_SECURITY_EVENT_TYPES,
 ] as const;
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
 export type SecurityEventResult = 'success' | 'failure';

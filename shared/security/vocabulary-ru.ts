@@ -18,6 +18,11 @@ export const SECURITY_EVENT_NAMES: Record<SecurityEventType, string> = {
   'security-log-exported': 'Выгрузка журнала безопасности',
   export: 'Экспорт',
   signing: 'Подписание ЭЦП',
+  'json-import': 'Загрузка JSON',
+  'backup-created': 'Создание резервной копии',
+  'backup-verified': 'Проверка резервной копии',
+  'backup-restored': 'Восстановление из резервной копии',
+  'backup-deleted': 'Удаление резервной копии',
 };
 
 export const SECURITY_RESULT_NAMES = { success: 'успешно', failure: 'отказ' } as const;

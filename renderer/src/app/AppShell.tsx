@@ -3,6 +3,7 @@ import { navigate, useRoute } from '../lib/router';
 import { SecurityLogScreen } from '../screens/accounts/SecurityLogScreen';
 import { UsersScreen } from '../screens/accounts/UsersScreen';
 import { AttentionScreen } from '../screens/attention/AttentionScreen';
+import { BackupsScreen } from '../screens/backups/BackupsScreen';
 import { CalendarScreen } from '../screens/calendar/CalendarScreen';
 import { AppealCardScreen } from '../screens/card/AppealCardScreen';
 import { CardFormScreen } from '../screens/form/CardFormScreen';
@@ -72,6 +73,9 @@ export function AppShell() {
       break;
     case 'securityLog':
       screen = isAdmin ? <SecurityLogScreen key={key} /> : listScreen;
+      break;
+    case 'backups':
+      screen = <BackupsScreen key={key} />;
       break;
     default:
       screen = listScreen;

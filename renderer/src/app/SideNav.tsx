@@ -92,6 +92,16 @@ export function SideNav({ route, canRegister }: { route: Route; canRegister: boo
       )}
       {isAdmin && adminLink('users', '#/users', t('accounts.nav.users'))}
       {isAdmin && adminLink('securityLog', '#/security-log', t('accounts.nav.securityLog'))}
+      {isAdmin && (
+        <a
+          href="#/backups"
+          className={route.screen === 'backups' ? 'nav-item active' : 'nav-item'}
+          aria-current={route.screen === 'backups' ? 'page' : undefined}
+          data-testid="nav-backups"
+        >
+          {t('data.backups.nav')}
+        </a>
+      )}
     </nav>
   );
 }

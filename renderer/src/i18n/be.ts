@@ -1,4 +1,5 @@
 import { accounts } from './accounts';
+import { dataMessages } from './data';
 import { pdfExport } from './pdf-export';
 import { reportsMessages } from './reports';
 import type { Messages } from './ru';
@@ -697,4 +698,5 @@ export const be: Messages = {
     mb: '{{value}} МБ',
   },
   pdfExport: pdfExport.be,
+  data: dataMessages.be,
 };

@@ -16,6 +16,7 @@ import {
 } from '../../../shared/review/vocabulary-ru';
 import { STATUS_NAMES } from '../../../shared/status';
 import { accounts } from './accounts';
+import { dataMessages } from './data';
 import { pdfExport } from './pdf-export';
 import { reportsMessages } from './reports';
 /** Russian: the primary language of the workstation. Every string the UI shows lives here. */
@@ -658,6 +659,7 @@ export const ru = {
     mb: '{{value}} МБ',
   },
   pdfExport: pdfExport.ru,
+  data: dataMessages.ru,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

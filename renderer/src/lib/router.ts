@@ -14,6 +14,7 @@ export type Route =
   /** Administrator: «Пользователи» and «Журнал безопасности» (issue #10). */
   | { screen: 'users' }
   | { screen: 'securityLog' }
+  | { screen: 'backups' }
   /** «Задачи» [4.9]; without a list the first tab the user may see. */
   | { screen: 'tasks'; list?: TaskList };
 
@@ -25,6 +26,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/reports') return { screen: 'reports' };
   if (path === '/users') return { screen: 'users' };
   if (path === '/security-log') return { screen: 'securityLog' };
+  if (path === '/backups') return { screen: 'backups' };
   if (path === '/tasks') return { screen: 'tasks' };
   const tasks = /^\/tasks\/([A-Za-z]+)$/.exec(path);
   const list = TASK_LISTS.find((l) => l === tasks?.[1]);
@@ -50,6 +52,8 @@ export function routeHash(route: Route): string {
       return '#/users';
     case 'securityLog':
       return '#/security-log';
+    case 'backups':
+      return '#/backups';
     case 'tasks':
       return route.list ? `#/tasks/${route.list}` : '#/tasks';
     case 'edit':

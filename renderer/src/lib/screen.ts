@@ -11,7 +11,8 @@ export type ScreenName =
   | 'changePassword'
   | 'users'
   | 'securityLog'
-  | 'reports';
+  | 'reports'
+  | 'backups';
 
 /**
  * Marks the rendered screen on `<body data-screen>` once it is ready (its data loaded), so end-to-end

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppealRow } from '../../../../shared/appeals';
+import { useSession } from '../../app/session';
 import { formatCount } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { useScreenReady } from '../../lib/screen';
@@ -9,6 +10,7 @@ import { AppealRowView } from './AppealRowView';
 import { BatchExportDialog } from './BatchExportDialog';
 import { COLUMNS, HEADER_HEIGHT, ROW_HEIGHT } from './columns';
 import { gridKeyAction } from './grid-keys';
+import { ImportJsonDialog } from './ImportJsonDialog';
 import { ListHeader } from './ListHeader';
 import { ListToolbar } from './ListToolbar';
 import { isFiltered, type ListFilters } from './list-query';
@@ -29,6 +31,9 @@ export function AppealsListScreen(props: { filters: ListFilters; onFiltersChange
   const { filters, onFiltersChange } = props;
   const { t } = useTranslation();
   const data = useAppealPages(filters);
+  // «Загрузить JSON» is the clerk's, like registration [4.3, 4.4].
+  const canImport = useSession().user.roles.includes('clerk');
+  const [importing, setImporting] = useState(false);
   const scrollRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLTableElement>(null);
@@ -149,7 +154,18 @@ export function AppealsListScreen(props: { filters: ListFilters; onFiltersChange
           {t('pdfExport.button')}
           {selected.size > 0 ? ` (${formatCount(selected.size)})` : ''}
         </button>
+        {canImport && (
+          <button
+            type="button"
+            className="secondary list-import"
+            onClick={() => setImporting(true)}
+            data-testid="import-json-button"
+          >
+            {t('data.importJson.button')}
+          </button>
+        )}
       </div>
+      {importing && <ImportJsonDialog onClose={() => setImporting(false)} onImported={data.reload} />}
       <ListToolbar
         filters={filters}
         onChange={onFiltersChange}
