@@ -1,6 +1,8 @@
 import type { WorkingCopy } from '../../db/open';
 import type { User } from '../../shared/appeals/schema';
 import type { AttachmentStore } from './attachments/attachment-store';
+import type { AppLogger } from './logging/logger';
+import type { UpdateService } from './release/update-service';
 import type { SigningKit } from './signing/signing-kit';
 import type { SyncStatus } from './sync/sync-status';
 
@@ -25,6 +27,14 @@ export interface AppServices {
   signing?: SigningKit;
   /** This workstation as the security log names it; defaults to os.hostname() and 127.0.0.1. */
   workstation?: { host: string; address: string };
+  /** The structured, rotated application log (`<data>/logs`); absent in tests that do not log. */
+  logger?: AppLogger;
+  /** The database migrations this build ships (default: db/migrations of the source tree). */
+  migrationsFolder?: string;
+  /** The folder of the rotated log files (for «Сохранить диагностику»). */
+  logDir?: string;
+  /** Automatic updates: the Electron shell's updater; absent in browser mode (decision 011). */
+  updates?: UpdateService;
 }
 
 /** Who is calling: one per window (IPC) or per session token (HTTP). */

@@ -11,6 +11,7 @@ import { organisationCalendar } from './calendar/org-calendar';
 import type { CallContext } from './context';
 import { getDictionaries } from './dictionaries';
 import { exportAppealPdfFile } from './pdf/export-appeal-pdf';
+import { releaseHandlers } from './release/handlers';
 import { listDirectory } from './review/directory';
 import { performReview } from './review/perform-review';
 import { getReview } from './review/review-view';
@@ -67,4 +68,5 @@ export const handlers: HandlerTable = {
   'security:unlock': (ctx, input) => unlockAccount(ctx, input),
   'security:events': (ctx, input) => listSecurityEvents(ctx, input),
   'security:verify': (ctx) => verifyLog(ctx),
+  ...releaseHandlers,
 };

@@ -16,6 +16,7 @@ import { directoryOrganisationSchema, reviewViewSchema, taskListQuerySchema, tas
 import { securityEventSchema, securityVerifySchema } from '../security/schema';
 import { PROVIDER_IDS, signedDocumentSchema, signingChoicesSchema } from '../signing/schema';
 import { syncStatusSchema } from '../sync/status';
+import { releaseChannels } from './release-channels';
 
 const dictionaryItem = z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() });
 
@@ -187,6 +188,7 @@ export const channels = {
   },
   /** Administrator: walk the log's hash chain. */
   'security:verify': { public: false, input: z.object({}), output: securityVerifySchema },
+  ...releaseChannels,
 } as const;
 
 export type Channels = typeof channels;
