@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -24,14 +24,79 @@ export interface OpenOptions {
   slowQueryMs?: number;
 }
 
+/** One entry of drizzle-kit's `meta/_journal.json`: `when` is what drizzle stores as `created_at`. */
+export interface MigrationEntry {
+  idx: number;
+  when: number;
+  tag: string;
+}
+
+/** The migrations this build of the application knows, oldest first. */
+export function readMigrationJournal(migrationsFolder = defaultMigrations()): MigrationEntry[] {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: MigrationEntry[];
+  };
+  return journal.entries;
+}
+
+/** What the database says about its own schema: the applied migrations' timestamps, oldest first. */
+export function appliedMigrations(sqlite: Database.Database): number[] {
+  const table = sqlite
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
+    .get();
+  if (!table) return [];
+  return (
+    sqlite.prepare('SELECT created_at AS at FROM __drizzle_migrations ORDER BY created_at').all() as {
+      at: number;
+    }[]
+  ).map((r) => Number(r.at));
+}
+
+/**
+ * The database was written by a newer version of the application (it has migrations this one does not
+ * know). Opening it would risk damage (old code writing rows a newer schema constrains differently), so
+ * the application stops with this message before writing anything.
+ */
+export class DatabaseTooNewError extends Error {
+  readonly code = 'DATABASE_TOO_NEW';
+  constructor(
+    readonly file: string,
+    readonly unknownMigrations: number,
+  ) {
+    super(
+      `База данных «${file}» создана более новой версией программы (неизвестных изменений структуры: ` +
+        `${unknownMigrations}). Установите последнюю версию АРМ делопроизводителя; база данных не изменена.`,
+    );
+    this.name = 'DatabaseTooNewError';
+  }
+}
+
+/** Throws DatabaseTooNewError when `sqlite` holds a migration newer than every one in `journal`. */
+export function refuseNewerDatabase(sqlite: Database.Database, journal: MigrationEntry[], file: string): void {
+  const known = new Set(journal.map((e) => e.when));
+  const latest = Math.max(0, ...known);
+  const unknown = appliedMigrations(sqlite).filter((at) => !known.has(at) && at > latest).length;
+  if (unknown > 0) throw new DatabaseTooNewError(file, unknown);
+}
+
 /**
  * Opens (creating if needed) the working copy in `dataDir`, applies pending migrations before anything
  * else touches it, and sets the pragmas every connection needs: WAL, foreign keys, FULL sync so a
  * committed registration survives a power cut (regulation 6.3: no data lost on power failure).
+ * A database written by a newer version of the application is refused (DatabaseTooNewError) unchanged.
  */
 export function openDatabase(dataDir: string, options: OpenOptions = {}): WorkingCopy {
   mkdirSync(dataDir, { recursive: true });
-  const sqlite = new Database(join(dataDir, DB_FILE));
+  const file = join(dataDir, DB_FILE);
+  const migrationsFolder = options.migrationsFolder ?? defaultMigrations();
+  const sqlite = new Database(file);
+  try {
+    // Before any pragma or migration writes: a database of a newer version is refused untouched.
+    refuseNewerDatabase(sqlite, readMigrationJournal(migrationsFolder), file);
+  } catch (err) {
+    sqlite.close();
+    throw err;
+  }
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
@@ -39,7 +104,7 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Workin
   // 64 MiB page cache: a bulk registration (FTS pages) otherwise spills dirty pages mid-transaction.
   sqlite.pragma('cache_size = -65536');
   const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder: options.migrationsFolder ?? defaultMigrations() });
+  migrate(db, { migrationsFolder });
   // Planner statistics for the tables that need them (SQLite's advice for long-lived connections).
   sqlite.pragma('optimize = 0x10002');
   return { sqlite, db, close: () => sqlite.close() };

@@ -1,7 +1,10 @@
 import { cpSync } from 'node:fs';
 import { build } from 'esbuild';
 
-/** Bundles the thin Electron shell (main + preload) to CommonJS next to the built renderer. */
+/** Native modules stay in node_modules (asarUnpack in electron-builder.yml), never inside a bundle. */
+export const NATIVE_EXTERNALS = ['electron', 'better-sqlite3', 'koffi', '@node-rs/argon2'];
+
+/** Bundles the thin Electron shell (main + preload + the AVEST worker) to CommonJS next to the built renderer. */
 export async function buildElectron(outDir = 'dist/electron'): Promise<void> {
   const common = {
     bundle: true,
@@ -14,7 +17,15 @@ export async function buildElectron(outDir = 'dist/electron'): Promise<void> {
     ...common,
     entryPoints: ['electron/main-entry.ts'],
     outfile: `${outDir}/main.cjs`,
-    external: ['electron', 'better-sqlite3', '@node-rs/argon2'],
+    external: NATIVE_EXTERNALS,
+  });
+  // The AVEST token library is called from its own worker thread (avest-host.ts); the packaged app finds
+  // `avest-worker.cjs` beside main.cjs (provider-registry.ts), unpacked from the asar (electron-builder.yml).
+  await build({
+    ...common,
+    entryPoints: ['electron/services/signing/providers/avest/avest-worker.ts'],
+    outfile: `${outDir}/avest-worker.cjs`,
+    external: NATIVE_EXTERNALS,
   });
   await build({
     ...common,

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createCentralServer } from '../../server/create-server';
 import { DEMO_ORGANISATION } from '../../shared/demo/demo-organisation';
 import type { AppServices } from '../services/context';
+import type { OpenedLog } from '../services/logging/logger';
 import { openServices } from '../services/open-services';
 import { FileCredentialStore } from '../services/sync';
 import type { StartOptions } from '../start-options';
@@ -13,7 +14,7 @@ const SYNC_INTERVAL_MS = 15_000;
 const DEMO_APPEALS_PER_MINUTE = 1;
 
 export interface Backend {
-  services: AppServices;
+  services: AppServices & { log: OpenedLog };
   /** The central system's URL this workstation syncs with. */
   centralUrl: string;
   embeddedCentral: boolean;
@@ -48,6 +49,7 @@ export async function startBackend(
     central: { baseUrl: centralUrl, credentials, intervalMs: SYNC_INTERVAL_MS },
   });
   services.backups?.startSchedule();
+  services.logger?.info({ embeddedCentral: central !== null }, 'Started');
   return {
     services,
     centralUrl,
@@ -57,6 +59,8 @@ export async function startBackend(
       await services.backups?.stop();
       services.store.close();
       await central?.close();
+      services.logger?.info('Stopped');
+      await services.log.close();
     },
   };
 }

@@ -16,7 +16,8 @@ export async function dispatch(
   session: Session,
   channel: string,
   rawInput: unknown,
-  log: (err: unknown) => void = (err) => console.error(err),
+  log: (err: unknown) => void = (err) =>
+    services.logger ? services.logger.error({ err, channel }, 'Internal error') : console.error(err),
 ): Promise<ApiResult<unknown>> {
   try {
     if (!isChannel(channel)) throw new AppError('NOT_FOUND', `Неизвестная операция «${channel.slice(0, 60)}»`);

@@ -2,6 +2,8 @@ import type { WorkingCopy } from '../../db/open';
 import type { User } from '../../shared/appeals/schema';
 import type { AttachmentStore } from './attachments/attachment-store';
 import type { BackupHandle } from './backup/backup-handle';
+import type { AppLogger } from './logging/logger';
+import type { UpdateService } from './release/update-service';
 import type { SigningKit } from './signing/signing-kit';
 import type { SyncStatus } from './sync/sync-status';
 
@@ -30,6 +32,14 @@ export interface AppServices {
   workstation?: { host: string; address: string };
   /** Backups of the data folder (absent in tests that do not back up). */
   backups?: BackupHandle;
+  /** The structured, rotated application log (`<data>/logs`); absent in tests that do not log. */
+  logger?: AppLogger;
+  /** The database migrations this build ships (default: db/migrations of the source tree). */
+  migrationsFolder?: string;
+  /** The folder of the rotated log files (for «Сохранить диагностику»). */
+  logDir?: string;
+  /** Automatic updates: the Electron shell's updater; absent in browser mode (decision 011). */
+  updates?: UpdateService;
 }
 
 /** Who is calling: one per window (IPC) or per session token (HTTP). */

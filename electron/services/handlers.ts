@@ -14,6 +14,7 @@ import type { CallContext } from './context';
 import { getDictionaries } from './dictionaries';
 import { exportAppealPdfFile } from './pdf/export-appeal-pdf';
 import { pdfHandlers } from './pdf/handlers';
+import { releaseHandlers } from './release/handlers';
 import { reportsHandlers } from './reports/handlers';
 import { listDirectory } from './review/directory';
 import { performReview } from './review/perform-review';
@@ -76,4 +77,5 @@ export const handlers: HandlerTable = {
   ...pdfHandlers,
   ...accountsHandlers,
   ...dataHandlers,
+  ...releaseHandlers,
 };

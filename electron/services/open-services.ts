@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { type OpenOptions, openDatabase } from '../../db/open';
+import { appliedMigrations, type OpenOptions, openDatabase } from '../../db/open';
 import { organisations } from '../../db/schema';
 import { AttachmentStore } from './attachments/attachment-store';
 import { cleanInterrupted } from './backup/backup-files';
@@ -7,6 +7,8 @@ import { BackupManager } from './backup/backup-manager';
 import type { AppServices } from './context';
 import { createDemoSigningKeys } from './demo/demo-signing-keys';
 import { seedDemo } from './demo/seed-demo';
+import { type OpenedLog, openLog } from './logging/logger';
+import { recordRunningVersion } from './release/release-service';
 import { openSigningKit } from './signing/signing-kit';
 import { type CredentialStore, createCentralSync } from './sync';
 
@@ -26,9 +28,22 @@ export const DEMO_LOGIN = 'clerk / clerk';
  * Opens one data folder (database + attachments) and everything the handlers need. An empty folder
  * gets the demo organisation when `demo` is set, so `npm start` on a new machine has something to show.
  */
-export async function openServices(options: OpenServicesOptions): Promise<AppServices> {
+export async function openServices(options: OpenServicesOptions): Promise<AppServices & { log: OpenedLog }> {
   cleanInterrupted(options.dataDir);
-  const store = openDatabase(options.dataDir, options);
+  const log = await openLog({
+    dir: join(options.dataDir, 'logs'),
+    base: { version: options.version, mode: options.mode },
+  });
+  let store: ReturnType<typeof openDatabase>;
+  try {
+    store = openDatabase(options.dataDir, options);
+  } catch (err) {
+    log.logger.fatal({ err }, 'Database refused');
+    await log.close();
+    throw err;
+  }
+  log.logger.info({ migrations: appliedMigrations(store.sqlite).length }, 'Working copy opened');
+  recordRunningVersion(store, options.version, (options.clock ?? (() => new Date()))());
   const files = new AttachmentStore(join(options.dataDir, 'attachments'));
   const clock = options.clock ?? (() => new Date());
   const empty = store.db.select({ id: organisations.id }).from(organisations).get() === undefined;
@@ -59,5 +74,9 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
     sync,
     signing,
     dataDir: options.dataDir,
+    logger: log.logger,
+    logDir: log.dir,
+    migrationsFolder: options.migrationsFolder,
+    log,
   };
 }

@@ -8,6 +8,7 @@ import './sync.css';
 import './review.css';
 import './accounts.css';
 import './data.css';
+import './release.css';
 
 initI18n();
 

@@ -19,6 +19,7 @@ import { syncStatusSchema } from '../sync/status';
 import { accountsChannels } from './accounts-channels';
 import { dataChannels } from './data-channels';
 import { pdfChannels } from './pdf-channels';
+import { releaseChannels } from './release-channels';
 import { reportsChannels } from './reports-channels';
 
 const dictionaryItem = z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() });
@@ -195,6 +196,7 @@ export const channels = {
   ...pdfChannels,
   ...accountsChannels,
   ...dataChannels,
+  ...releaseChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -1,17 +1,12 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
-import { prepared } from '../../../db/prepared';
-import { settings } from '../../../db/schema';
 import { type CalendarSettings, calendarSettingsSchema, WorkingCalendar } from '../../../shared/calendar';
+import { readSettingText, writeSetting } from '../settings-store';
 
 const KEY = 'calendar';
 const cache = new WeakMap<Db, { raw: string; calendar: WorkingCalendar }>();
 
 function storedValue(db: Db): string {
-  const row = prepared(db, 'settings.calendar', () =>
-    db.select({ value: settings.value }).from(settings).where(eq(settings.key, KEY)).prepare(),
-  ).get();
-  return row?.value ?? '{}';
+  return readSettingText(db, KEY) ?? '{}';
 }
 
 export function readCalendarSettings(db: Db): CalendarSettings {
@@ -34,9 +29,5 @@ export function organisationCalendar(db: Db): WorkingCalendar {
 /** Validates (building the calendar throws a Russian BAD_INPUT on bad data) and stores the settings. */
 export function writeCalendarSettings(db: Db, value: CalendarSettings, now: Date): void {
   new WorkingCalendar(value);
-  const json = JSON.stringify(value);
-  db.insert(settings)
-    .values({ key: KEY, value: json, updatedAt: now.getTime() })
-    .onConflictDoUpdate({ target: settings.key, set: { value: json, updatedAt: now.getTime() } })
-    .run();
+  writeSetting(db, KEY, value, now);
 }

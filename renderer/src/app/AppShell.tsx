@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { navigate, useRoute } from '../lib/router';
+import { AboutScreen } from '../screens/about/AboutScreen';
+import { ReleaseNotesAfterUpdate } from '../screens/about/ReleaseNotes';
 import { SecurityLogScreen } from '../screens/accounts/SecurityLogScreen';
 import { UsersScreen } from '../screens/accounts/UsersScreen';
 import { AttentionScreen } from '../screens/attention/AttentionScreen';
@@ -62,6 +64,9 @@ export function AppShell() {
     case 'attention':
       screen = <AttentionScreen key={key} />;
       break;
+    case 'about':
+      screen = <AboutScreen key={key} />;
+      break;
     case 'tasks':
       screen = <TasksScreen list={route.list} />;
       break;
@@ -88,6 +93,7 @@ export function AppShell() {
         <SideNav route={route} canRegister={canRegister} />
         <main className="main">{screen}</main>
         {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
+        <ReleaseNotesAfterUpdate />
       </div>
     </SyncStatusProvider>
   );

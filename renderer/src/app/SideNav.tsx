@@ -102,6 +102,14 @@ export function SideNav({ route, canRegister }: { route: Route; canRegister: boo
           {t('data.backups.nav')}
         </a>
       )}
+      <a
+        href="#/about"
+        className={route.screen === 'about' ? 'nav-item active' : 'nav-item'}
+        aria-current={route.screen === 'about' ? 'page' : undefined}
+        data-testid="nav-about"
+      >
+        {t('release.nav')}
+      </a>
     </nav>
   );
 }

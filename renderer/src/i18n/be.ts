@@ -1,6 +1,7 @@
 import { accounts } from './accounts';
 import { dataMessages } from './data';
 import { pdfExport } from './pdf-export';
+import { release } from './release';
 import { reportsMessages } from './reports';
 import type { Messages } from './ru';
 
@@ -692,6 +693,7 @@ export const be: Messages = {
     openCard: 'Адкрыць картку звароту {{number}}',
   },
   reports: reportsMessages.be,
+  release: release.be,
   size: {
     bytes: '{{value}} Б',
     kb: '{{value}} КБ',

@@ -18,6 +18,7 @@ import { STATUS_NAMES } from '../../../shared/status';
 import { accounts } from './accounts';
 import { dataMessages } from './data';
 import { pdfExport } from './pdf-export';
+import { release } from './release';
 import { reportsMessages } from './reports';
 /** Russian: the primary language of the workstation. Every string the UI shows lives here. */
 export const ru = {
@@ -653,6 +654,7 @@ export const ru = {
     openCard: 'Открыть карточку обращения {{number}}',
   },
   reports: reportsMessages.ru,
+  release: release.ru,
   size: {
     bytes: '{{value}} Б',
     kb: '{{value}} КБ',

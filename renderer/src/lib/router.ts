@@ -15,6 +15,7 @@ export type Route =
   | { screen: 'users' }
   | { screen: 'securityLog' }
   | { screen: 'backups' }
+  | { screen: 'about' }
   /** «Задачи» [4.9]; without a list the first tab the user may see. */
   | { screen: 'tasks'; list?: TaskList };
 
@@ -27,6 +28,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/users') return { screen: 'users' };
   if (path === '/security-log') return { screen: 'securityLog' };
   if (path === '/backups') return { screen: 'backups' };
+  if (path === '/about') return { screen: 'about' };
   if (path === '/tasks') return { screen: 'tasks' };
   const tasks = /^\/tasks\/([A-Za-z]+)$/.exec(path);
   const list = TASK_LISTS.find((l) => l === tasks?.[1]);
@@ -54,6 +56,8 @@ export function routeHash(route: Route): string {
       return '#/security-log';
     case 'backups':
       return '#/backups';
+    case 'about':
+      return '#/about';
     case 'tasks':
       return route.list ? `#/tasks/${route.list}` : '#/tasks';
     case 'edit':

@@ -12,7 +12,8 @@ export type ScreenName =
   | 'users'
   | 'securityLog'
   | 'reports'
-  | 'backups';
+  | 'backups'
+  | 'about';
 
 /**
  * Marks the rendered screen on `<body data-screen>` once it is ready (its data loaded), so end-to-end
