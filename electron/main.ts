@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron';
 import { startBackend } from './host/backend';
 import { registerIpcHandlers } from './host/ipc';
 import { CONTENT_SECURITY_POLICY } from './host/security-policy';
+import { SafeStorageCredentialStore } from './services/sync/credentials';
 import { parseStartOptions } from './start-options';
 
 /** Where the built renderer lives next to this bundle (dist/electron/main.cjs → dist/renderer). */
@@ -52,6 +53,8 @@ export async function startElectron(argv: string[], baseDir: string): Promise<vo
     mode: 'electron',
     version: app.getVersion(),
     migrationsFolder: join(baseDir, 'migrations'),
+    // The organisation's keys encrypted by the OS, next to (not in) the database.
+    credentials: new SafeStorageCredentialStore(options.dataDir, safeStorage),
   });
   registerIpcHandlers(ipcMain, backend.services, isTrusted);
   app.on('window-all-closed', () => {

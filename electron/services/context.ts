@@ -2,6 +2,7 @@ import type { WorkingCopy } from '../../db/open';
 import type { User } from '../../shared/appeals/schema';
 import type { AttachmentStore } from './attachments/attachment-store';
 import type { SigningKit } from './signing/signing-kit';
+import type { CentralConnection } from './sync/connection';
 import type { SyncStatus } from './sync/sync-status';
 
 /** What the handlers need of the sync engine (null when no central system is configured). */
@@ -21,6 +22,8 @@ export interface AppServices {
   /** Shown on the login screen when the data folder is the demo one. */
   demoLogin: string | null;
   sync: SyncHandle | null;
+  /** The administrator's handle on the central system's URL and keys (null without sync). */
+  connection?: CentralConnection | null;
   /** ЭЦП: the signature providers and the trust of this data folder (absent in tests that do not sign). */
   signing?: SigningKit;
   /** This workstation as the security log names it; defaults to os.hostname() and 127.0.0.1. */

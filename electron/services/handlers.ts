@@ -1,4 +1,3 @@
-import type { Channel, ChannelOutput, ChannelParsedInput } from '../../shared/contract';
 import { getAppeal } from './appeals/get-appeal';
 import { listAppeals } from './appeals/list-appeals';
 import { registerAppeal } from './appeals/register-appeal';
@@ -8,8 +7,8 @@ import { readAttachment, uploadAttachment } from './attachments/upload-attachmen
 import { login, logout, requireUser, unlockSession } from './auth/auth-service';
 import { getCalendarYear, saveCalendarSettings } from './calendar/calendar-service';
 import { organisationCalendar } from './calendar/org-calendar';
-import type { CallContext } from './context';
 import { getDictionaries } from './dictionaries';
+import type { HandlerTable } from './handler-type';
 import { exportAppealPdfFile } from './pdf/export-appeal-pdf';
 import { listDirectory } from './review/directory';
 import { performReview } from './review/perform-review';
@@ -18,13 +17,10 @@ import { listTasks } from './review/task-lists';
 import { listSecurityEvents, unlockAccount, verifyLog } from './security/security-admin';
 import { signReviewDocument } from './signing/sign-review-document';
 import { signingChoices } from './signing/signing-choices';
+import { syncHandlers } from './sync/handlers';
 import { syncNow, syncStatus } from './sync/sync-view';
 
-export type Handler<C extends Channel> = (
-  ctx: CallContext,
-  input: ChannelParsedInput<C>,
-) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
-export type HandlerTable = { [C in Channel]: Handler<C> };
+export type { Handler, HandlerTable } from './handler-type';
 
 /** The one handler table: both hosts (IPC and loopback HTTP) dispatch to exactly these functions. */
 export const handlers: HandlerTable = {
@@ -61,6 +57,7 @@ export const handlers: HandlerTable = {
   'directory:organisations': (ctx) => listDirectory(ctx),
   'sync:status': (ctx) => syncStatus(ctx),
   'sync:now': (ctx) => syncNow(ctx),
+  ...syncHandlers,
   'calendar:get': (ctx, input) => getCalendarYear(ctx, input),
   'calendar:save': (ctx, input) => saveCalendarSettings(ctx, input),
   'export:appealPdf': (ctx, input) => exportAppealPdfFile(ctx, input),

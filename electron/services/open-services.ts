@@ -10,7 +10,7 @@ import { type CredentialStore, createCentralSync } from './sync';
 
 export interface OpenServicesOptions extends OpenOptions {
   /** The central system to sync with; null = work only locally. */
-  central: { baseUrl: string; credentials: CredentialStore; intervalMs: number } | null;
+  central: { baseUrl: string; credentials: CredentialStore; intervalMs: number; embedded?: boolean } | null;
   dataDir: string;
   mode: AppServices['mode'];
   version: string;
@@ -36,7 +36,8 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
   }
   const isDemo = store.sqlite.prepare("SELECT 1 FROM users WHERE login = 'clerk'").get() !== undefined;
   const base = { store, files, clock };
-  const sync = options.central ? createCentralSync(base, options.central) : null;
+  const central = options.central ? createCentralSync(base, options.central) : null;
+  const sync = central?.engine ?? null;
   sync?.start(options.central?.intervalMs ?? 60_000);
   return {
     ...base,
@@ -44,6 +45,7 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
     version: options.version,
     demoLogin: isDemo ? DEMO_LOGIN : null,
     sync,
+    connection: central?.connection ?? null,
     signing,
   };
 }

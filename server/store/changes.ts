@@ -41,5 +41,11 @@ export function readChanges(db: Sqlite, orgId: string, after: number, limit: num
   const page = hasMore ? rows.slice(0, limit) : rows;
   const changes = page.map((r) => ({ seq: r.seq, type: r.type, data: JSON.parse(r.data) as unknown }));
   const last = page[page.length - 1];
-  return { changes, next: last ? last.seq : after, hasMore };
+  const next = last ? last.seq : after;
+  const remaining = hasMore
+    ? (db
+        .prepare<[string, number], { n: number }>('SELECT count(*) AS n FROM changes WHERE org_id = ? AND seq > ?')
+        .get(orgId, next)?.n ?? 0)
+    : 0;
+  return { changes, next, hasMore, remaining };
 }

@@ -16,6 +16,7 @@ import { directoryOrganisationSchema, reviewViewSchema, taskListQuerySchema, tas
 import { securityEventSchema, securityVerifySchema } from '../security/schema';
 import { PROVIDER_IDS, signedDocumentSchema, signingChoicesSchema } from '../signing/schema';
 import { syncStatusSchema } from '../sync/status';
+import { syncChannels } from './sync-channels';
 
 const dictionaryItem = z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() });
 
@@ -167,6 +168,7 @@ export const channels = {
   },
   'sync:status': { public: false, input: z.object({}), output: syncStatusSchema },
   'sync:now': { public: false, input: z.object({}), output: syncStatusSchema },
+  ...syncChannels,
   'calendar:save': { public: false, input: z.object({ settings: calendarSettingsSchema }), output: z.object({}) },
   /** One PDF of the appeal for ВСЭД: card pages, attachments, card.json (any logged-in user, regulation 3.3). */
   'export:appealPdf': {

@@ -3,6 +3,7 @@ import { navigate, useRoute } from '../lib/router';
 import { AttentionScreen } from '../screens/attention/AttentionScreen';
 import { CalendarScreen } from '../screens/calendar/CalendarScreen';
 import { AppealCardScreen } from '../screens/card/AppealCardScreen';
+import { ConnectionScreen } from '../screens/connection/ConnectionScreen';
 import { CardFormScreen } from '../screens/form/CardFormScreen';
 import { AppealsListScreen } from '../screens/list/AppealsListScreen';
 import { EMPTY_FILTERS, type ListFilters } from '../screens/list/list-query';
@@ -19,7 +20,9 @@ export function AppShell() {
   const [filters, setFilters] = useState<ListFilters>(EMPTY_FILTERS);
   const [helpOpen, setHelpOpen] = useState(false);
   // Only the clerk registers appeals [3.3, 4.4]: the others do not see «Новое обращение» at all.
-  const canRegister = useSession().user?.roles.includes('clerk') ?? false;
+  const roles = useSession().user?.roles ?? [];
+  const canRegister = roles.includes('clerk');
+  const isAdmin = roles.includes('admin');
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -54,6 +57,9 @@ export function AppShell() {
     case 'attention':
       screen = <AttentionScreen key={key} />;
       break;
+    case 'connection':
+      screen = <ConnectionScreen key={key} />;
+      break;
     case 'tasks':
       screen = <TasksScreen list={route.list} />;
       break;
@@ -65,7 +71,7 @@ export function AppShell() {
     <SyncStatusProvider>
       <div className="shell">
         <AppHeader onHelp={() => setHelpOpen(true)} />
-        <SideNav route={route} canRegister={canRegister} />
+        <SideNav route={route} canRegister={canRegister} isAdmin={isAdmin} />
         <main className="main">{screen}</main>
         {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
       </div>

@@ -3,7 +3,7 @@ import { formatCount } from '../lib/format';
 import { navigate, type Route } from '../lib/router';
 import { useSyncStatus } from './SyncStatusProvider';
 
-export function SideNav({ route, canRegister }: { route: Route; canRegister: boolean }) {
+export function SideNav({ route, canRegister, isAdmin }: { route: Route; canRegister: boolean; isAdmin: boolean }) {
   const { t } = useTranslation();
   const inList = route.screen === 'list' || route.screen === 'card';
   const inCalendar = route.screen === 'calendar';
@@ -65,6 +65,16 @@ export function SideNav({ route, canRegister }: { route: Route; canRegister: boo
       >
         {t('shell.calendar')}
       </a>
+      {isAdmin && (
+        <a
+          href="#/settings/connection"
+          className={route.screen === 'connection' ? 'nav-item active' : 'nav-item'}
+          aria-current={route.screen === 'connection' ? 'page' : undefined}
+          data-testid="nav-connection"
+        >
+          {t('syncUi.connection.nav')}
+        </a>
+      )}
     </nav>
   );
 }

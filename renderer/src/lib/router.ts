@@ -9,6 +9,8 @@ export type Route =
   | { screen: 'card'; id: string }
   | { screen: 'calendar' }
   | { screen: 'attention' }
+  /** Administrator: the connection to the central appeals system. */
+  | { screen: 'connection' }
   /** «Задачи» [4.9]; without a list the first tab the user may see. */
   | { screen: 'tasks'; list?: TaskList };
 
@@ -17,6 +19,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/new') return { screen: 'new' };
   if (path === '/calendar') return { screen: 'calendar' };
   if (path === '/attention') return { screen: 'attention' };
+  if (path === '/settings/connection') return { screen: 'connection' };
   if (path === '/tasks') return { screen: 'tasks' };
   const tasks = /^\/tasks\/([A-Za-z]+)$/.exec(path);
   const list = TASK_LISTS.find((l) => l === tasks?.[1]);
@@ -36,6 +39,8 @@ export function routeHash(route: Route): string {
       return '#/calendar';
     case 'attention':
       return '#/attention';
+    case 'connection':
+      return '#/settings/connection';
     case 'tasks':
       return route.list ? `#/tasks/${route.list}` : '#/tasks';
     case 'edit':

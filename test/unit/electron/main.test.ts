@@ -1,10 +1,12 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CENTRAL_CLIENT } from '../../../electron/host/backend';
 import { startElectron } from '../../../electron/main';
+import { CREDENTIALS_FILE, SAFE_CREDENTIALS_FILE } from '../../../electron/services/sync/credentials';
 import { channels } from '../../../shared/contract';
-import { recorded } from '../../fakes/electron';
+import { recorded, safeStorage } from '../../fakes/electron';
 
 // main.ts runs against the recording fake `electron` (vitest.config.ts alias): no binary needed.
 // The bundle's folder layout: <root>/electron/{main.cjs,preload.cjs,migrations}, <root>/renderer/index.html.
@@ -51,6 +53,17 @@ describe('electron/main.ts', () => {
     contents.emit('will-navigate', { preventDefault: () => (prevented = true) }, appUrl);
     expect(prevented).toBe(false);
     expect(contents.windowOpenHandler?.({ url: 'https://example.org' })).toEqual({ action: 'deny' });
+  });
+
+  it('keeps the organisation’s keys encrypted by safeStorage in a 0600 file, not in the database', () => {
+    const sealed = join(dataDir, SAFE_CREDENTIALS_FILE);
+    expect(statSync(sealed).mode & 0o777).toBe(0o600);
+    expect(existsSync(join(dataDir, CREDENTIALS_FILE))).toBe(false);
+    const text = readFileSync(sealed, 'utf8');
+    expect(text).not.toContain(DEMO_CENTRAL_CLIENT.clientSecret);
+    expect(text).not.toContain(DEMO_CENTRAL_CLIENT.clientId);
+    const plain = safeStorage.decryptString(Buffer.from(text, 'base64'));
+    expect(JSON.parse(plain)).toMatchObject({ secretAccessKey: DEMO_CENTRAL_CLIENT.clientSecret });
   });
 
   it('serves every contract channel over IPC and refuses untrusted frames', async () => {
