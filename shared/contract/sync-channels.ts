@@ -32,6 +32,8 @@ export const syncChannels = {
   },
   /** Clerk or administrator, after confirmation: the refused change stays on this workstation only. */
   'sync:discard': { public: false, input: z.object({ commandId: z.string().min(1).max(64) }), output: z.object({}) },
+  /** Clerk or administrator: an entry of «Не применены на этом рабочем месте» is settled (history records it). */
+  'sync:acknowledge': { public: false, input: z.object({ key: z.string().min(1).max(200) }), output: z.object({}) },
   /** Administrator: the central system's URL and Client ID, whether the secret is set. */
   'sync:connection': { public: false, input: z.object({}), output: connectionViewSchema },
   /** Administrator: replace the URL and keys. */

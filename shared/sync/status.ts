@@ -23,7 +23,7 @@ export const syncStatusSchema = z.object({
   unapplied: z.array(
     z.object({
       key: z.string(),
-      kind: z.enum(['registration', 'review']),
+      kind: z.enum(['registration', 'review', 'status']),
       /** The card when this workstation holds it. */
       appealId: z.string().nullable(),
       regNumber: z.string().nullable(),

@@ -9,7 +9,9 @@ import { requireUser } from '../auth/auth-service';
 import type { CallContext } from '../context';
 import { recordHistory } from '../history/record-history';
 import { appendCommand } from '../outbox/append-command';
+import { unappliedRegistrationKey } from './apply-registered-appeal';
 import { unappliedReviewKey } from './apply-review-change';
+import { unappliedStatusKey } from './apply-status-change';
 
 /**
  * What the clerk does with a command the central system refused (docs/sync.md, "What the clerk
@@ -106,32 +108,39 @@ const appealExists = (db: Db, id: string) =>
 /** A change from another workstation that could not be applied here (apply-*.ts keep them in sync_state). */
 export interface UnappliedChange {
   key: string;
-  kind: 'registration' | 'review';
+  /** registration / review: another workstation's change; status: the central system's status (a conflict). */
+  kind: UnappliedKind;
   appealId: string | null;
   regNumber: string | null;
   message: string;
 }
 
-const REGISTRATION_PREFIX = 'unapplied_registration:';
-const REVIEW_PREFIX = unappliedReviewKey('');
+type UnappliedKind = 'registration' | 'review' | 'status';
+const PREFIXES: Record<UnappliedKind, string> = {
+  registration: unappliedRegistrationKey(''),
+  review: unappliedReviewKey(''),
+  status: unappliedStatusKey(''),
+};
+const kindOf = (key: string) =>
+  (Object.keys(PREFIXES) as UnappliedKind[]).find((kind) => key.startsWith(PREFIXES[kind])) ?? null;
 
 export function unappliedChanges(db: Db): UnappliedChange[] {
   const rows = db
     .select({ key: syncState.key, value: syncState.value })
     .from(syncState)
-    .where(or(like(syncState.key, `${REGISTRATION_PREFIX}%`), like(syncState.key, `${REVIEW_PREFIX}%`)))
+    .where(or(...Object.values(PREFIXES).map((prefix) => like(syncState.key, `${prefix}%`))))
     .orderBy(syncState.key)
     .all();
   return rows.map(({ key, value }) => {
     const data = parseObject(value);
-    const registration = key.startsWith(REGISTRATION_PREFIX);
-    const appealId = registration ? key.slice(REGISTRATION_PREFIX.length) : stringOrNull(data.appealId);
+    const kind = kindOf(key) ?? 'review';
+    const appealId = kind === 'registration' ? key.slice(PREFIXES.registration.length) : stringOrNull(data.appealId);
     const local = appealId
       ? db.select({ regNumber: appeals.regNumber }).from(appeals).where(eq(appeals.id, appealId)).get()
       : undefined;
     return {
       key,
-      kind: registration ? 'registration' : 'review',
+      kind,
       appealId: local ? appealId : null,
       regNumber: local?.regNumber ?? stringOrNull(data.regNumber),
       message: stringOrNull(data.message) ?? '',
@@ -148,4 +157,29 @@ function parseObject(text: string): Record<string, unknown> {
   } catch {
     return {};
   }
+}
+
+/**
+ * `sync:acknowledge`: the clerk has seen an entry of "not applied here" and settled it by hand (or
+ * accepts it as it is); the entry leaves the list and the card's history records it.
+ */
+export function acknowledgeUnapplied(ctx: CallContext, input: { key: string }): Record<string, never> {
+  const user = requireUser(ctx, ...SETTLERS);
+  const now = ctx.clock();
+  const { db } = ctx.store;
+  inTransaction(ctx.store.sqlite, () => {
+    const entry = unappliedChanges(db).find((e) => e.key === input.key);
+    if (!entry) throw new AppError('NOT_FOUND', 'Запись уже снята из списка — обновите его');
+    db.delete(syncState).where(eq(syncState.key, entry.key)).run();
+    if (entry.appealId) {
+      recordHistory(db, {
+        appealId: entry.appealId,
+        userId: user.id,
+        at: now,
+        action: 'sync_acknowledged',
+        text: `Расхождение с системой обращений рассмотрено делопроизводителем: ${entry.message}`,
+      });
+    }
+  });
+  return {};
 }

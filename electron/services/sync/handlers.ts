@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 import { requireUser } from '../auth/auth-service';
 import type { CallContext } from '../context';
 import type { Handler } from '../handler-type';
-import { discardRejected, resendRejected } from './attention';
+import { acknowledgeUnapplied, discardRejected, resendRejected } from './attention';
 
 function connectionOf(ctx: CallContext) {
   requireUser(ctx, 'admin');
@@ -16,6 +16,7 @@ function connectionOf(ctx: CallContext) {
 export const syncHandlers: { [C in keyof typeof syncChannels]: Handler<C> } = {
   'sync:resend': (ctx, input) => resendRejected(ctx, input),
   'sync:discard': (ctx, input) => discardRejected(ctx, input),
+  'sync:acknowledge': (ctx, input) => acknowledgeUnapplied(ctx, input),
   'sync:connection': (ctx) => connectionOf(ctx).view(),
   'sync:saveConnection': (ctx, input) => connectionOf(ctx).save(input),
   'sync:checkConnection': (ctx, input) => connectionOf(ctx).check(input),

@@ -5,7 +5,7 @@ import { useSyncStatus } from '../../app/SyncStatusProvider';
 import { useNotify } from '../../app/toasts';
 import { errorMessage } from '../../lib/api-errors';
 
-/** Re-send / discard of a refused command; the status (and so the list) is refreshed after either. */
+/** Re-send / discard of a refused command, acknowledge of an entry not applied here; the status (and so the list) is refreshed after either. */
 export function useAttentionActions() {
   const { t } = useTranslation();
   const notify = useNotify();
@@ -32,5 +32,7 @@ export function useAttentionActions() {
     run(commandId, () => api.call('sync:resend', { commandId }), t('syncUi.actions.resent'));
   const discard = (commandId: string) =>
     run(commandId, () => api.call('sync:discard', { commandId }), t('syncUi.actions.discarded'));
-  return { busy, resend, discard };
+  const acknowledge = (key: string) =>
+    run(key, () => api.call('sync:acknowledge', { key }), t('syncUi.unapplied.acknowledged'));
+  return { busy, resend, discard, acknowledge };
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { getAppeal } from '../../../../electron/services/appeals/get-appeal';
+import { applyPage } from '../../../../electron/services/sync/apply-page';
 import { unappliedRegistrationKey } from '../../../../electron/services/sync/apply-registered-appeal';
 import { unappliedReviewKey } from '../../../../electron/services/sync/apply-review-change';
 import { syncHandlers } from '../../../../electron/services/sync/handlers';
@@ -100,5 +101,30 @@ describe('changes from other workstations that could not be applied here', () =>
         message: 'Недопустимый переход',
       },
     ]);
+  });
+});
+
+describe('a withdrawal the card here cannot take (conflict)', () => {
+  it('keeps the local status, lists the conflict for the clerk, who acknowledges it (history records both)', async () => {
+    const { id } = await refusedRegistration();
+    const { store, files } = env.services;
+    // The card moved on here: completed offline, say — the central withdrawal arrives afterwards.
+    store.sqlite.prepare("UPDATE appeals SET status = 'completed' WHERE id = ?").run(id);
+    const page = {
+      changes: [{ seq: 1, type: 'appeal.status', data: { appealId: id, status: 'withdrawn', note: 'по заявлению' } }],
+      next: 1,
+      hasMore: false,
+    };
+    applyPage(store, files, page, new Date());
+    expect(getAppeal(store.db, id).status).toBe('completed');
+    const [conflict] = syncStatus(env.clerk).unapplied;
+    expect(conflict).toMatchObject({ kind: 'status', appealId: id, message: expect.stringContaining('отзыве') });
+
+    syncHandlers['sync:acknowledge'](env.clerk, { key: conflict?.key ?? '' });
+    expect(syncStatus(env.clerk).unapplied).toEqual([]);
+    expect(historyTexts(id).join('\n')).toContain('рассмотрено делопроизводителем');
+    expect(() => syncHandlers['sync:acknowledge'](env.clerk, { key: conflict?.key ?? '' })).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND' }),
+    );
   });
 });
