@@ -128,3 +128,19 @@ describe('a withdrawal the card here cannot take (conflict)', () => {
     );
   });
 });
+
+describe('local numbering next to cards received from other workstations', () => {
+  it('skips a number the feed already brought here instead of failing the registration', async () => {
+    env = centralServices();
+    env.services.store.sqlite.prepare("UPDATE organisations SET numbering_authority = 'local'").run();
+    const [first = ''] = registerSome(env, 1);
+    const taken = getAppeal(env.services.store.db, first).regNumber ?? '';
+    // The next number is held by a card another workstation registered (as appeal.registered puts it).
+    const next = taken.replace(/\d+$/, (n) => String(Number(n) + 1));
+    env.services.store.sqlite.prepare('UPDATE appeals SET reg_number = ? WHERE id = ?').run(next, first);
+    const [second = ''] = registerSome(env, 1);
+    const number = getAppeal(env.services.store.db, second).regNumber ?? '';
+    expect(number).not.toBe(next);
+    expect(number).toBe(taken.replace(/\d+$/, (n) => String(Number(n) + 2)));
+  });
+});
