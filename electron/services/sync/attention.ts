@@ -68,15 +68,12 @@ export function resendRejected(ctx: CallContext, input: { commandId: string }): 
         : (JSON.parse(row.payload) as unknown);
     const commandId = appendCommand(db, row.type, row.appealId, payload, now);
     settle(db, row.commandId, 'resent', now);
-    if (row.appealId && appealExists(db, row.appealId)) {
-      recordHistory(db, {
-        appealId: row.appealId,
-        userId: user.id,
-        at: now,
-        action: 'sync_resent',
-        text: `${typeName(row.type)} повторно отправлена в систему обращений после отказа`,
-      });
-    }
+    noteOnCard(
+      db,
+      row.appealId,
+      { userId: user.id, at: now, action: 'sync_resent' },
+      `${typeName(row.type)} повторно отправлена в систему обращений после отказа`,
+    );
     return { commandId };
   });
 }
@@ -89,21 +86,28 @@ export function discardRejected(ctx: CallContext, input: { commandId: string }):
   inTransaction(ctx.store.sqlite, () => {
     const row = rejectedRow(db, input.commandId);
     settle(db, row.commandId, 'discarded', now);
-    if (row.appealId && appealExists(db, row.appealId)) {
-      recordHistory(db, {
-        appealId: row.appealId,
-        userId: user.id,
-        at: now,
-        action: 'sync_discarded',
-        text: `${typeName(row.type)} не принята системой обращений; отправка отменена — изменение сохранено только на рабочем месте`,
-      });
-    }
+    noteOnCard(
+      db,
+      row.appealId,
+      { userId: user.id, at: now, action: 'sync_discarded' },
+      `${typeName(row.type)} не принята системой обращений; отправка отменена — изменение сохранено только на рабочем месте`,
+    );
   });
   return {};
 }
 
 const appealExists = (db: Db, id: string) =>
   db.select({ id: appeals.id }).from(appeals).where(eq(appeals.id, id)).get() !== undefined;
+
+/** What the clerk did, in the history of the card it concerns (when this workstation holds it). */
+function noteOnCard(
+  db: Db,
+  appealId: string | null,
+  who: { userId: string; at: Date; action: string },
+  text: string,
+): void {
+  if (appealId && appealExists(db, appealId)) recordHistory(db, { appealId, ...who, text });
+}
 
 /** A change from another workstation that could not be applied here (apply-*.ts keep them in sync_state). */
 export interface UnappliedChange {
@@ -171,15 +175,12 @@ export function acknowledgeUnapplied(ctx: CallContext, input: { key: string }): 
     const entry = unappliedChanges(db).find((e) => e.key === input.key);
     if (!entry) throw new AppError('NOT_FOUND', 'Запись уже снята из списка — обновите его');
     db.delete(syncState).where(eq(syncState.key, entry.key)).run();
-    if (entry.appealId) {
-      recordHistory(db, {
-        appealId: entry.appealId,
-        userId: user.id,
-        at: now,
-        action: 'sync_acknowledged',
-        text: `Расхождение с системой обращений рассмотрено делопроизводителем: ${entry.message}`,
-      });
-    }
+    noteOnCard(
+      db,
+      entry.appealId,
+      { userId: user.id, at: now, action: 'sync_acknowledged' },
+      `Расхождение с системой обращений рассмотрено делопроизводителем: ${entry.message}`,
+    );
   });
   return {};
 }

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../shared/contract';
 import { api } from '../../api';
@@ -78,23 +78,24 @@ function ConnectionForm({ view, onSaved }: { view: View; onSaved(): void }) {
       <p className="muted">{t('syncUi.connection.intro')}</p>
       {view.embedded && <p className="banner banner-info">{t('syncUi.connection.embedded')}</p>}
       <form className="connection-form" onSubmit={(e) => void save(e)} aria-busy={busy !== null}>
-        <label htmlFor="connection-url">{t('syncUi.connection.serverUrl')}</label>
-        <input
-          id="connection-url"
-          type="url"
-          value={serverUrl}
-          onChange={(e) => setServerUrl(e.target.value)}
-          autoComplete="off"
-          data-testid="connection-url"
-        />
-        <label htmlFor="connection-client">{t('syncUi.connection.clientId')}</label>
-        <input
-          id="connection-client"
-          value={clientId}
-          onChange={(e) => setClientId(e.target.value)}
-          autoComplete="off"
-          data-testid="connection-client"
-        />
+        {(
+          [
+            ['url', 'url', t('syncUi.connection.serverUrl'), serverUrl, setServerUrl],
+            ['client', 'text', t('syncUi.connection.clientId'), clientId, setClientId],
+          ] as const
+        ).map(([name, type, label, value, set]) => (
+          <Fragment key={name}>
+            <label htmlFor={`connection-${name}`}>{label}</label>
+            <input
+              id={`connection-${name}`}
+              type={type}
+              value={value}
+              onChange={(e) => set(e.target.value)}
+              autoComplete="off"
+              data-testid={`connection-${name}`}
+            />
+          </Fragment>
+        ))}
         <label htmlFor="connection-secret">{t('syncUi.connection.secret')}</label>
         <input
           id="connection-secret"
