@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron';
 import type { AppUpdater } from 'electron-updater';
 import { startBackend } from './host/backend';
 import { registerIpcHandlers } from './host/ipc';
 import { CONTENT_SECURITY_POLICY } from './host/security-policy';
 import { readUpdateSettings } from './services/release/release-service';
+import { SafeStorageCredentialStore } from './services/sync/credentials';
 import { parseStartOptions } from './start-options';
 import { ElectronUpdateService } from './updater/electron-update-service';
 
@@ -62,6 +63,8 @@ export async function startElectron(argv: string[], baseDir: string, shell: Shel
     mode: 'electron',
     version: app.getVersion(),
     migrationsFolder: join(baseDir, 'migrations'),
+    // The organisation's keys encrypted by the OS, next to (not in) the database.
+    credentials: new SafeStorageCredentialStore(options.dataDir, safeStorage),
   });
   // Automatic updates from the organisation's server (decision 011): configured from the administrator's
   // settings in the database, checked once at start; a downloaded update installs when the app quits.

@@ -7,6 +7,7 @@ import type { ServerContext } from './context';
 import { changeAppealStatus, fileAppeal, publishTopic, type TopicChange } from './feed-events';
 import { diskBlobStore, memoryBlobStore } from './files/blob-store';
 import { storeWholeFile } from './files/upload';
+import { rewriteVersionedUrl } from './http/api-version';
 import { installAuthentication } from './http/authenticate';
 import { installProblemHandlers } from './http/problem';
 import { authRoutes } from './routes/auth';
@@ -69,6 +70,7 @@ export function createCentralServer(options: CentralServerOptions): CentralServe
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
     exposeHeadRoutes: false,
+    rewriteUrl: rewriteVersionedUrl,
   });
   const routes: RouteInfo[] = [];
   app.addHook('onRoute', (route) => {

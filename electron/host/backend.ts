@@ -4,7 +4,7 @@ import { DEMO_ORGANISATION } from '../../shared/demo/demo-organisation';
 import type { AppServices } from '../services/context';
 import type { OpenedLog } from '../services/logging/logger';
 import { openServices } from '../services/open-services';
-import { FileCredentialStore } from '../services/sync';
+import { type CredentialStore, FileCredentialStore } from '../services/sync';
 import type { StartOptions } from '../start-options';
 
 /** The demo organisation's credentials at the embedded reference server (not a secret: demo only). */
@@ -24,19 +24,28 @@ export interface Backend {
 /**
  * Everything behind either host: the data folder's services and the sync engine — with the
  * reference central server embedded (its own data in `<data>/central`) unless `--server URL` names a
- * real one, whose Client ID and Secret Access Key are read from `<data>/central-credentials.json`.
+ * real one (or the administrator stored one), whose Client ID and Secret Access Key are read from the
+ * credential store (`<data>/central-credentials.json` in browser mode, safeStorage in Electron).
  */
 export async function startBackend(
-  options: StartOptions & { mode: AppServices['mode']; version: string; migrationsFolder?: string },
+  options: StartOptions & {
+    mode: AppServices['mode'];
+    version: string;
+    migrationsFolder?: string;
+    /** Where the keys live (Electron: safeStorage); default a 0600 file in the data folder. */
+    credentials?: CredentialStore;
+  },
 ): Promise<Backend> {
-  const credentials = new FileCredentialStore(options.dataDir);
-  const central = options.server
+  const credentials = options.credentials ?? new FileCredentialStore(options.dataDir);
+  // `--server` first, then the URL the administrator stored, else the embedded demo server.
+  const serverUrl = options.server ?? (await credentials.load())?.serverUrl ?? null;
+  const central = serverUrl
     ? null
     : createCentralServer({
         dataDir: join(options.dataDir, 'central'),
         clients: [{ ...DEMO_CENTRAL_CLIENT, orgId: DEMO_CENTRAL_CLIENT.clientId, orgName: DEMO_ORGANISATION.name }],
       });
-  const centralUrl = options.server ?? (await central?.listen(0)) ?? '';
+  const centralUrl = serverUrl ?? (await central?.listen(0)) ?? '';
   central?.simulateApplicants({ perMinute: DEMO_APPEALS_PER_MINUTE, orgId: DEMO_CENTRAL_CLIENT.clientId });
   if (central && !(await credentials.load())) {
     await credentials.save({
@@ -46,7 +55,7 @@ export async function startBackend(
   }
   const services = await openServices({
     ...options,
-    central: { baseUrl: centralUrl, credentials, intervalMs: SYNC_INTERVAL_MS },
+    central: { baseUrl: centralUrl, credentials, intervalMs: SYNC_INTERVAL_MS, embedded: central !== null },
   });
   services.backups?.startSchedule();
   services.logger?.info({ embeddedCentral: central !== null }, 'Started');

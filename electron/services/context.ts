@@ -5,6 +5,7 @@ import type { BackupHandle } from './backup/backup-handle';
 import type { AppLogger } from './logging/logger';
 import type { UpdateService } from './release/update-service';
 import type { SigningKit } from './signing/signing-kit';
+import type { CentralConnection } from './sync/connection';
 import type { SyncStatus } from './sync/sync-status';
 
 /** What the handlers need of the sync engine (null when no central system is configured). */
@@ -24,6 +25,8 @@ export interface AppServices {
   /** Shown on the login screen when the data folder is the demo one. */
   demoLogin: string | null;
   sync: SyncHandle | null;
+  /** The administrator's handle on the central system's URL and keys (null without sync). */
+  connection?: CentralConnection | null;
   /** ЭЦП: the signature providers and the trust of this data folder (absent in tests that do not sign). */
   signing?: SigningKit;
   /** The data folder (absent in tests that do not need it): exports default to `<dataDir>/exports`. */

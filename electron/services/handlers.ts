@@ -10,8 +10,8 @@ import { login, logout, requireUser, unlockSession } from './auth/auth-service';
 import { dataHandlers } from './backup/handlers';
 import { getCalendarYear, saveCalendarSettings } from './calendar/calendar-service';
 import { organisationCalendar } from './calendar/org-calendar';
-import type { CallContext } from './context';
 import { getDictionaries } from './dictionaries';
+import type { HandlerTable } from './handler-type';
 import { exportAppealPdfFile } from './pdf/export-appeal-pdf';
 import { pdfHandlers } from './pdf/handlers';
 import { releaseHandlers } from './release/handlers';
@@ -24,13 +24,10 @@ import { querySecurityLog } from './security/log-query';
 import { unlockAccount, verifyLog } from './security/security-admin';
 import { signReviewDocument } from './signing/sign-review-document';
 import { signingChoices } from './signing/signing-choices';
+import { syncHandlers } from './sync/handlers';
 import { syncNow, syncStatus } from './sync/sync-view';
 
-export type Handler<C extends Channel> = (
-  ctx: CallContext,
-  input: ChannelParsedInput<C>,
-) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
-export type HandlerTable = { [C in Channel]: Handler<C> };
+export type { Handler, HandlerTable } from './handler-type';
 
 /** The one handler table: both hosts (IPC and loopback HTTP) dispatch to exactly these functions. */
 export const handlers: HandlerTable = {
@@ -67,6 +64,7 @@ export const handlers: HandlerTable = {
   'directory:organisations': (ctx) => listDirectory(ctx),
   'sync:status': (ctx) => syncStatus(ctx),
   'sync:now': (ctx) => syncNow(ctx),
+  ...syncHandlers,
   'calendar:get': (ctx, input) => getCalendarYear(ctx, input),
   'calendar:save': (ctx, input) => saveCalendarSettings(ctx, input),
   'export:appealPdf': (ctx, input) => exportAppealPdfFile(ctx, input),

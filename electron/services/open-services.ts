@@ -14,7 +14,7 @@ import { type CredentialStore, createCentralSync } from './sync';
 
 export interface OpenServicesOptions extends OpenOptions {
   /** The central system to sync with; null = work only locally. */
-  central: { baseUrl: string; credentials: CredentialStore; intervalMs: number } | null;
+  central: { baseUrl: string; credentials: CredentialStore; intervalMs: number; embedded?: boolean } | null;
   dataDir: string;
   mode: AppServices['mode'];
   version: string;
@@ -54,7 +54,8 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
   }
   const isDemo = store.sqlite.prepare("SELECT 1 FROM users WHERE login = 'clerk'").get() !== undefined;
   const base = { store, files, clock };
-  const sync = options.central ? createCentralSync(base, options.central) : null;
+  const central = options.central ? createCentralSync(base, options.central) : null;
+  const sync = central?.engine ?? null;
   const intervalMs = options.central?.intervalMs ?? 60_000;
   sync?.start(intervalMs);
   const backups = new BackupManager({
@@ -72,6 +73,7 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
     version: options.version,
     demoLogin: isDemo ? DEMO_LOGIN : null,
     sync,
+    connection: central?.connection ?? null,
     signing,
     dataDir: options.dataDir,
     logger: log.logger,

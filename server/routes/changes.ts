@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ServerContext } from '../context';
+import { apiVersionOf } from '../http/api-version';
 import { grantOf } from '../http/authenticate';
 import { describeZodError, sendProblem } from '../http/problem';
 import { DEFAULT_PAGE, MAX_PAGE, readChanges } from '../store/changes';
@@ -21,13 +22,14 @@ export const changesQuerySchema = z.object({
     .default(DEFAULT_PAGE),
 });
 
-/** GET /api/v1/changes?after=N&limit=M: the organisation's change feed after cursor N. */
+/** GET /api/v1/changes?after=N&limit=M: the organisation's change feed after cursor N (v2: with `at`). */
 export function changesRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get('/api/v1/changes', async (request, reply) => {
     const parsed = changesQuerySchema.safeParse(request.query);
     if (!parsed.success)
       return sendProblem(reply, 400, 'BAD_REQUEST', describeZodError(parsed.error, 'Параметры запроса'));
     reply.header('cache-control', 'no-store');
-    return readChanges(ctx.db, grantOf(request).orgId, parsed.data.after, parsed.data.limit);
+    const { after, limit } = parsed.data;
+    return readChanges(ctx.db, grantOf(request).orgId, after, limit, { withTime: apiVersionOf(request) === 'v2' });
   });
 }

@@ -21,6 +21,7 @@ import { dataChannels } from './data-channels';
 import { pdfChannels } from './pdf-channels';
 import { releaseChannels } from './release-channels';
 import { reportsChannels } from './reports-channels';
+import { syncChannels } from './sync-channels';
 
 const dictionaryItem = z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() });
 
@@ -172,6 +173,7 @@ export const channels = {
   },
   'sync:status': { public: false, input: z.object({}), output: syncStatusSchema },
   'sync:now': { public: false, input: z.object({}), output: syncStatusSchema },
+  ...syncChannels,
   'calendar:save': { public: false, input: z.object({ settings: calendarSettingsSchema }), output: z.object({}) },
   /** One PDF of the appeal for ВСЭД: card pages, attachments, card.json (any logged-in user, regulation 3.3). */
   'export:appealPdf': {

@@ -147,6 +147,12 @@ export const changesPageSchema = z.object({
   changes: z.array(z.unknown()),
   next: z.number().int().nonnegative(),
   hasMore: z.boolean(),
+  /**
+   * Optional (added within v1; older servers omit it, older clients ignore it): how many of the
+   * organisation's changes remain after `next` — the workstation shows the progress of a long
+   * (first) sync from it.
+   */
+  remaining: z.number().int().nonnegative().optional(),
 });
 
 export const COMMAND_TYPES = ['RegisterAppeal', 'ReviewAction'] as const;

@@ -19,5 +19,21 @@ export const syncStatusSchema = z.object({
       at: z.string(),
     }),
   ),
+  /** Changes from other workstations that could not be applied here (sync_state `unapplied_*`). */
+  unapplied: z.array(
+    z.object({
+      key: z.string(),
+      kind: z.enum(['registration', 'review', 'status']),
+      /** The card when this workstation holds it. */
+      appealId: z.string().nullable(),
+      regNumber: z.string().nullable(),
+      message: z.string(),
+    }),
+  ),
+  /**
+   * While a pull is running and the server told how much remains (`ChangesPage.remaining`): changes
+   * received in this round and the round's total. `first`: the working copy had no cursor yet.
+   */
+  progress: z.object({ first: z.boolean(), done: z.number(), total: z.number() }).nullable(),
 });
 export type SyncStatusView = z.infer<typeof syncStatusSchema>;

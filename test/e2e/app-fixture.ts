@@ -10,8 +10,12 @@ export interface RunningApp {
   dataDir: string;
 }
 
-async function startApp(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn('npx', ['tsx', 'scripts/start.ts', '--data', dataDir, '--no-open', '--port', '0'], {
+/** Starts `scripts/start.ts` in browser mode on `dataDir` (plus `extraArgs`, e.g. `--server URL`). */
+export async function startApp(
+  dataDir: string,
+  extraArgs: string[] = [],
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn('npx', ['tsx', 'scripts/start.ts', '--data', dataDir, '--no-open', '--port', '0', ...extraArgs], {
     env: { ...process.env, ARM_BROWSER_MODE: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so stopping the test stops npx and the app behind it.
@@ -40,20 +44,25 @@ export const test = base.extend<{ app: RunningApp }>({
     const dataDir = mkdtempSync(join(tmpdir(), 'arm-e2e-'));
     const { child, url } = await startApp(dataDir);
     await use({ url, dataDir });
-    if (child.pid) process.kill(-child.pid, 'SIGTERM');
+    stopApp(child);
     rmSync(dataDir, { recursive: true, force: true });
   },
 });
 
+/** Stops the app and npx behind it (its own process group). */
+export function stopApp(child: ChildProcess): void {
+  if (child.pid) process.kill(-child.pid, 'SIGTERM');
+}
+
 /** Waits for the app's own event (the screen it rendered), not for time (style.md). */
 export async function onScreen(
   page: Page,
-  screen: 'login' | 'list' | 'form' | 'card' | 'tasks' | 'reports',
+  screen: 'login' | 'list' | 'form' | 'card' | 'tasks' | 'reports' | 'attention' | 'connection',
 ): Promise<void> {
   await expect(page.locator('body')).toHaveAttribute('data-screen', screen);
 }
 
-export async function loginAsClerk(page: Page, app: RunningApp): Promise<void> {
+export async function loginAsClerk(page: Page, app: Pick<RunningApp, 'url'>): Promise<void> {
   await page.goto(app.url);
   await onScreen(page, 'login');
   await page.getByTestId('login-username').fill('clerk');

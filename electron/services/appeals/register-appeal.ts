@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
 import { inTransaction } from '../../../db/open';
 import { prepared } from '../../../db/prepared';
-import { numberSequences } from '../../../db/schema';
+import { appeals, numberSequences } from '../../../db/schema';
 import type { AppealCard, AppealDraft } from '../../../shared/appeals';
 import { formatRegNumber, provisionalRegNumber } from '../../../shared/appeals';
 import { validateAppealDraft } from '../../../shared/appeals/validate-appeal';
@@ -60,6 +60,15 @@ function nextSequence(db: Db, orgId: string, year: number, scope: string): numbe
   return row.last;
 }
 
+function numberHeld(db: Db, orgId: string, regNumber: string): boolean {
+  const row = db
+    .select({ id: appeals.id })
+    .from(appeals)
+    .where(and(eq(appeals.orgId, orgId), eq(appeals.regNumber, regNumber)))
+    .get();
+  return row !== undefined;
+}
+
 /** Validation that needs the store: run before the transaction so a bad card costs nothing. */
 export function checkRegistrable(ctx: CallContext, draft: AppealDraft, now: Date): void {
   const issues = validateAppealDraft(draft, {
@@ -81,10 +90,16 @@ export function registerInTx(ctx: CallContext, input: SaveInput, now: Date): Reg
   const org = organisationOf(db);
   const year = minskYear(now);
   const provisional = org.numberingAuthority === 'central';
-  const seq = nextSequence(db, org.id, year, provisional ? 'provisional' : 'official');
-  const regNumber = provisional
-    ? provisionalRegNumber(org.workstationCode, year, seq)
-    : formatRegNumber(org.numberingPattern, { index: org.regIndex, year, seq, kind: input.draft.kind });
+  const numberOf = (n: number) =>
+    provisional
+      ? provisionalRegNumber(org.workstationCode, year, n)
+      : formatRegNumber(org.numberingPattern, { index: org.regIndex, year, seq: n, kind: input.draft.kind });
+  // A number already held here came from another workstation of the organisation through the
+  // central system's feed (docs/sync.md, "Conflicts"): take the next free one.
+  const scope = provisional ? 'provisional' : 'official';
+  let seq = nextSequence(db, org.id, year, scope);
+  while (numberHeld(db, org.id, numberOf(seq))) seq = nextSequence(db, org.id, year, scope);
+  const regNumber = numberOf(seq);
   const deadline = reviewDeadline(now, input.draft.needsAdditionalStudy ? '1m' : '15d', organisationCalendar(db));
   const registration = {
     status: 'registered' as const,

@@ -4,6 +4,10 @@ import type { AppealStatus } from '../../../shared/appeals';
 import { ACTIONS, STATUS_NAMES } from '../../../shared/status';
 import { recordHistory } from '../history/record-history';
 import type { ApplyContext } from './apply-context';
+import { writeState } from './sync-state';
+
+/** `sync_state` key of a central status this workstation could not take (listed for the clerk). */
+export const unappliedStatusKey = (appealId: string) => `unapplied_status:${appealId}`;
 
 const WITHDRAWABLE: readonly AppealStatus[] = ACTIONS.withdraw.from;
 
@@ -24,13 +28,11 @@ export function applyStatusChange(
   if (data.status === 'withdrawn') {
     if (status === 'withdrawn') return false;
     if (!WITHDRAWABLE.includes(status)) {
-      recordHistory(db, {
-        appealId: data.appealId,
-        userId: ctx.userId,
-        at: now,
-        action: 'central_status',
-        text: `Система обращений сообщила об отзыве обращения${note}; статус «${STATUS_NAMES[status]}» не изменён`,
-      });
+      // A conflict: the central system is authoritative for the withdrawal, but the card moved on here
+      // (e.g. completed offline). The clerk decides; until then it is listed in «Требуют внимания».
+      const text = `Система обращений сообщила об отзыве обращения${note}; статус «${STATUS_NAMES[status]}» не изменён`;
+      recordHistory(db, { appealId: data.appealId, userId: ctx.userId, at: now, action: 'central_status', text });
+      writeState(db, unappliedStatusKey(data.appealId), JSON.stringify({ appealId: data.appealId, message: text }));
       return true;
     }
     db.update(appeals)

@@ -7,6 +7,8 @@ import { z } from 'zod';
 export interface CentralCredentials {
   clientId: string;
   secretAccessKey: string;
+  /** The central system's origin set by the administrator; absent = the start option or the embedded demo. */
+  serverUrl?: string;
 }
 
 /**
@@ -22,9 +24,60 @@ export interface CredentialStore {
 
 export const CREDENTIALS_FILE = 'central-credentials.json';
 
-const fileSchema = z.object({ clientId: z.string().min(1), secretAccessKey: z.string().min(1) });
+const fileSchema = z.object({
+  clientId: z.string().min(1),
+  secretAccessKey: z.string().min(1),
+  serverUrl: z.string().min(1).optional(),
+});
 
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code === 'ENOENT';
+
+/** The file's text, or null when it does not exist. */
+async function readOptional(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if (isMissing(error)) return null;
+    throw error;
+  }
+}
+
+/** Temp file created 0600 → fsync → rename over the old one: a crash leaves the old or the new file. */
+async function writePrivateFile(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = `${path}.${randomUUID()}.tmp`;
+  const handle = await open(temp, 'wx', 0o600);
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await chmod(temp, 0o600);
+  await rename(temp, path);
+}
+
+async function removeFile(path: string): Promise<void> {
+  try {
+    await unlink(path);
+  } catch (error) {
+    if (!isMissing(error)) throw error;
+  }
+}
+
+/** Parses the stored JSON; a message never quotes it (it would carry the secret into a log). */
+function parseStored(raw: string, path: string): CentralCredentials {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new Error(`Файл учётных данных системы обращений повреждён: ${path} — задайте ключи заново`);
+  }
+  const parsed = fileSchema.safeParse(json);
+  if (!parsed.success) throw new Error(`Файл учётных данных системы обращений неполон: ${path}`);
+  const { clientId, secretAccessKey, serverUrl } = parsed.data;
+  return serverUrl ? { clientId, secretAccessKey, serverUrl } : { clientId, secretAccessKey };
+}
 
 /** `<dataDir>/central-credentials.json`, readable by the owner only (0600), replaced atomically. */
 export class FileCredentialStore implements CredentialStore {
@@ -35,47 +88,65 @@ export class FileCredentialStore implements CredentialStore {
   }
 
   async load(): Promise<CentralCredentials | null> {
-    let raw: string;
-    try {
-      raw = await readFile(this.path, 'utf8');
-    } catch (error) {
-      if (isMissing(error)) return null;
-      throw error;
-    }
-    // Never let a parser message quote the file: it would carry the secret into a log.
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch {
-      throw new Error(`Файл учётных данных системы обращений повреждён: ${this.path} — задайте ключи заново`);
-    }
-    const parsed = fileSchema.safeParse(json);
-    if (!parsed.success) throw new Error(`Файл учётных данных системы обращений неполон: ${this.path}`);
-    return { clientId: parsed.data.clientId, secretAccessKey: parsed.data.secretAccessKey };
+    const raw = await readOptional(this.path);
+    return raw === null ? null : parseStored(raw, this.path);
   }
 
-  /** Temp file created 0600 → fsync → rename over the old one: a crash leaves the old or the new file. */
   async save(credentials: CentralCredentials): Promise<void> {
-    const value = fileSchema.parse(credentials);
-    await mkdir(dirname(this.path), { recursive: true });
-    const temp = `${this.path}.${randomUUID()}.tmp`;
-    const handle = await open(temp, 'wx', 0o600);
-    try {
-      await handle.writeFile(JSON.stringify(value), 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await chmod(temp, 0o600);
-    await rename(temp, this.path);
+    await writePrivateFile(this.path, JSON.stringify(fileSchema.parse(credentials)));
   }
 
-  async clear(): Promise<void> {
+  clear(): Promise<void> {
+    return removeFile(this.path);
+  }
+}
+
+/** What the Electron build needs of `electron.safeStorage` (injected from main.ts; faked in tests). */
+export interface SafeStorageLike {
+  isEncryptionAvailable(): boolean;
+  encryptString(plainText: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+}
+
+export const SAFE_CREDENTIALS_FILE = 'central-credentials.bin';
+
+/**
+ * The Electron build's store: the keys encrypted by the operating system (`safeStorage`: DPAPI on
+ * Windows, the keychain on macOS, libsecret on Linux) in `<userData>/central-credentials.bin`, 0600,
+ * replaced atomically. Without OS encryption it refuses to save rather than write the secret in clear.
+ */
+export class SafeStorageCredentialStore implements CredentialStore {
+  readonly path: string;
+
+  constructor(
+    dir: string,
+    private readonly safeStorage: SafeStorageLike,
+  ) {
+    this.path = join(dir, SAFE_CREDENTIALS_FILE);
+  }
+
+  async load(): Promise<CentralCredentials | null> {
+    const raw = await readOptional(this.path);
+    if (raw === null) return null;
+    let plain: string;
     try {
-      await unlink(this.path);
-    } catch (error) {
-      if (!isMissing(error)) throw error;
+      plain = this.safeStorage.decryptString(Buffer.from(raw.trim(), 'base64'));
+    } catch {
+      throw new Error(`Не удалось расшифровать учётные данные системы обращений: ${this.path} — задайте ключи заново`);
     }
+    return parseStored(plain, this.path);
+  }
+
+  async save(credentials: CentralCredentials): Promise<void> {
+    if (!this.safeStorage.isEncryptionAvailable()) {
+      throw new Error('Шифрование операционной системы недоступно: учётные данные не сохранены');
+    }
+    const sealed = this.safeStorage.encryptString(JSON.stringify(fileSchema.parse(credentials)));
+    await writePrivateFile(this.path, sealed.toString('base64'));
+  }
+
+  clear(): Promise<void> {
+    return removeFile(this.path);
   }
 }
 
@@ -88,7 +159,7 @@ export class MemoryCredentialStore implements CredentialStore {
   }
 
   async save(credentials: CentralCredentials): Promise<void> {
-    this.value = { ...credentials };
+    this.value = fileSchema.parse(credentials);
   }
 
   async clear(): Promise<void> {

@@ -13,6 +13,16 @@ export interface PullDeps {
   pageSize: number;
   /** Checked between pages: a stopping engine ends after the page it is applying. */
   cancelled: () => boolean;
+  /** After each committed page: changes received so far in this pull and what the server says remains. */
+  onProgress?: (progress: PullProgress) => void;
+}
+
+export interface PullProgress {
+  /** The pull started from cursor 0: the working copy's first sync. */
+  first: boolean;
+  done: number;
+  /** `done` + the server's `remaining`; null when the server does not say (older servers). */
+  total: number | null;
 }
 
 export interface PullReport {
@@ -45,6 +55,8 @@ export const emptyPullReport = (): PullReport => ({
 export async function pullChanges(deps: PullDeps, report: PullReport = emptyPullReport()): Promise<PullReport> {
   let cursor = readCursor(deps.store.db);
   report.cursor = cursor;
+  const first = cursor === 0;
+  let done = 0;
   for (;;) {
     const page = await deps.api.changes(cursor, deps.pageSize);
     const files = await downloadPageFiles(deps.api, deps.files, page);
@@ -57,6 +69,9 @@ export async function pullChanges(deps: PullDeps, report: PullReport = emptyPull
     report.filesDownloaded += files.downloaded;
     report.filesUnavailable += files.unavailable;
     report.cursor = outcome.cursor;
+    done += page.changes.length;
+    const total = page.remaining === undefined ? null : done + (page.hasMore ? page.remaining : 0);
+    deps.onProgress?.({ first, done, total });
     // A server that says "more" without moving the cursor would spin us: stop until the next round.
     if (!page.hasMore || outcome.cursor <= cursor || deps.cancelled()) return report;
     cursor = outcome.cursor;

@@ -5,7 +5,7 @@ import type { AttachmentStore } from '../attachments/attachment-store';
 import { backoffDelay } from './backoff';
 import type { CentralApi } from './central-api';
 import { CentralError } from './central-error';
-import { emptyPullReport, type PullReport, pullChanges } from './pull-changes';
+import { emptyPullReport, type PullProgress, type PullReport, pullChanges } from './pull-changes';
 import { emptyPushReport, type PushReport, pushOutbox } from './push-outbox';
 import { refreshDirectory } from './refresh-directory';
 import { describeSyncError } from './sync-messages';
@@ -57,6 +57,8 @@ export class SyncEngine {
   private online = false;
   private lastError: string | null = null;
   private lastSyncAt: string | null;
+  /** The running pull's progress (null between pulls). */
+  private progress: PullProgress | null = null;
   private readonly clock: () => Date;
 
   constructor(private readonly options: SyncEngineOptions) {
@@ -86,6 +88,13 @@ export class SyncEngine {
     await this.current?.catch(() => undefined);
   }
 
+  /** The administrator changed the connection: the next rounds use this API (a running one ends with the old). */
+  useApi(api: CentralApi): void {
+    this.options.api = api;
+    this.failures = 0;
+    this.retryAfterMs = null;
+  }
+
   status(): SyncStatus {
     const { db } = this.options.store;
     return {
@@ -94,6 +103,7 @@ export class SyncEngine {
       lastError: this.lastError,
       pending: pendingCount(db),
       rejected: rejectedCommands(db),
+      progress: this.progress?.total ? { ...this.progress, total: this.progress.total } : null,
     };
   }
 
@@ -153,7 +163,17 @@ export class SyncEngine {
         push,
       );
       const cancelled = () => this.stopRequested;
-      await pullChanges({ store, files, api, now, pageSize: this.options.pageSize ?? 200, cancelled }, pull);
+      const onProgress = (progress: PullProgress) => {
+        this.progress = progress;
+      };
+      try {
+        await pullChanges(
+          { store, files, api, now, pageSize: this.options.pageSize ?? 200, cancelled, onProgress },
+          pull,
+        );
+      } finally {
+        this.progress = null;
+      }
       if (!this.stopRequested) directory = await this.refreshDirectory();
       const finished = this.clock();
       inTransaction(store.sqlite, () => writeState(store.db, LAST_SYNC_KEY, String(finished.getTime())));

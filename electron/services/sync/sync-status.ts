@@ -26,6 +26,8 @@ export interface SyncStatus {
   /** Commands waiting to be sent. */
   pending: number;
   rejected: RejectedCommand[];
+  /** The running pull's progress when the server says how much remains (see PullProgress). */
+  progress: { first: boolean; done: number; total: number } | null;
 }
 
 function parseReason(text: string | null): RejectedCommand['reason'] {

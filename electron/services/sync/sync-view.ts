@@ -1,6 +1,7 @@
 import type { SyncStatusView } from '../../../shared/sync/status';
 import { requireUser } from '../auth/auth-service';
 import type { CallContext } from '../context';
+import { unappliedChanges } from './attention';
 
 const NOT_CONFIGURED: SyncStatusView = {
   configured: false,
@@ -9,12 +10,15 @@ const NOT_CONFIGURED: SyncStatusView = {
   lastError: 'Подключение к системе обращений не настроено',
   pending: 0,
   rejected: [],
+  unapplied: [],
+  progress: null,
 };
 
 /** `sync:status`. */
 export function syncStatus(ctx: CallContext): SyncStatusView {
   requireUser(ctx);
-  return ctx.sync ? { configured: true, ...ctx.sync.status() } : NOT_CONFIGURED;
+  if (!ctx.sync) return NOT_CONFIGURED;
+  return { configured: true, ...ctx.sync.status(), unapplied: unappliedChanges(ctx.store.db) };
 }
 
 /** `sync:now`: one round now (the clerk pressed «Синхронизировать»), then the status. */

@@ -8,6 +8,7 @@ import { AttentionScreen } from '../screens/attention/AttentionScreen';
 import { BackupsScreen } from '../screens/backups/BackupsScreen';
 import { CalendarScreen } from '../screens/calendar/CalendarScreen';
 import { AppealCardScreen } from '../screens/card/AppealCardScreen';
+import { ConnectionScreen } from '../screens/connection/ConnectionScreen';
 import { CardFormScreen } from '../screens/form/CardFormScreen';
 import { AppealsListScreen } from '../screens/list/AppealsListScreen';
 import { EMPTY_FILTERS, type ListFilters } from '../screens/list/list-query';
@@ -67,6 +68,9 @@ export function AppShell() {
     case 'about':
       screen = <AboutScreen key={key} />;
       break;
+    case 'connection':
+      screen = <ConnectionScreen key={key} />;
+      break;
     case 'tasks':
       screen = <TasksScreen list={route.list} />;
       break;
@@ -90,7 +94,7 @@ export function AppShell() {
     <SyncStatusProvider>
       <div className="shell">
         <AppHeader onHelp={() => setHelpOpen(true)} />
-        <SideNav route={route} canRegister={canRegister} />
+        <SideNav route={route} canRegister={canRegister} isAdmin={isAdmin} />
         <main className="main">{screen}</main>
         {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
         <ReleaseNotesAfterUpdate />

@@ -5,7 +5,7 @@ import { navigate, type Route } from '../lib/router';
 import { useSyncStatus } from './SyncStatusProvider';
 import { useSession } from './session';
 
-export function SideNav({ route, canRegister }: { route: Route; canRegister: boolean }) {
+export function SideNav({ route, canRegister, isAdmin }: { route: Route; canRegister: boolean; isAdmin: boolean }) {
   const { t } = useTranslation();
   const inList = route.screen === 'list' || route.screen === 'card';
   const inCalendar = route.screen === 'calendar';
@@ -14,7 +14,6 @@ export function SideNav({ route, canRegister }: { route: Route; canRegister: boo
   const attention = useSyncStatus().status?.rejected.length ?? 0;
   const reports = canViewReports(useSession().user?.roles ?? []);
   const inReports = route.screen === 'reports';
-  const isAdmin = useSession().user.roles.includes('admin');
   const adminLink = (screen: 'users' | 'securityLog', href: string, label: string) => (
     <a
       href={href}
@@ -110,6 +109,16 @@ export function SideNav({ route, canRegister }: { route: Route; canRegister: boo
       >
         {t('release.nav')}
       </a>
+      {isAdmin && (
+        <a
+          href="#/settings/connection"
+          className={route.screen === 'connection' ? 'nav-item active' : 'nav-item'}
+          aria-current={route.screen === 'connection' ? 'page' : undefined}
+          data-testid="nav-connection"
+        >
+          {t('syncUi.connection.nav')}
+        </a>
+      )}
     </nav>
   );
 }

@@ -49,6 +49,13 @@ export function SyncIndicator() {
       title = lastSync;
   }
 
+  // A long pull (the first sync of a big organisation): how far it is, from the server's `remaining`.
+  const progress = status?.progress ?? null;
+  if (progress) {
+    const values = { done: formatCount(progress.done), total: formatCount(progress.total) };
+    label = progress.first ? t('syncUi.progress.first', values) : t('syncUi.progress.pull', values);
+  }
+
   return (
     <div
       className={`sync-indicator sync-${state}`}
@@ -67,6 +74,17 @@ export function SyncIndicator() {
         <span className="sync-label" title={title} data-testid="sync-label">
           {label}
         </span>
+      )}
+      {progress && (
+        <progress
+          className="sync-progress"
+          max={progress.total}
+          value={progress.done}
+          aria-label={label}
+          data-testid="sync-progress"
+          data-done={progress.done}
+          data-total={progress.total}
+        />
       )}
       {state !== 'off' && (
         <button

@@ -4,6 +4,7 @@ import { pdfExport } from './pdf-export';
 import { release } from './release';
 import { reportsMessages } from './reports';
 import type { Messages } from './ru';
+import { syncMessages } from './sync';
 
 /** Belarusian: the second language of the interface. */
 export const be: Messages = {
@@ -435,10 +436,11 @@ export const be: Messages = {
     notConfigured: 'Падключэнне да сістэмы зваротаў не наладжана. Звярніцеся да адміністратара.',
     failed: 'Сінхранізацыя не выканана: {{message}}',
   },
+  syncUi: syncMessages.be,
   attention: {
     title: 'Патрабуюць увагі',
     explanation:
-      'Гэтыя змены адхілены цэнтральнай сістэмай зваротаў і не страчаны: картка засталася ў працоўнай копіі АРМ. Выпраўце картку або звярніцеся да адміністратара.',
+      'Гэтыя змены адхілены цэнтральнай сістэмай зваротаў і не страчаны: картка засталася ў працоўнай копіі АРМ. Калі прычына ўхілена (напрыклад, картка выпраўлена), адпраўце змяненне паўторна — або адмоўцеся ад адпраўкі: змяненне застанецца толькі на працоўным месцы.',
     emptyHint: 'Тут з’яўляюцца змены, якія цэнтральная сістэма зваротаў адхіліла.',
     empty: 'Усе змены прыняты сістэмай зваротаў',
     loadError: 'Не ўдалося атрымаць стан сінхранізацыі: {{message}}',

@@ -20,6 +20,7 @@ import { dataMessages } from './data';
 import { pdfExport } from './pdf-export';
 import { release } from './release';
 import { reportsMessages } from './reports';
+import { syncMessages } from './sync';
 /** Russian: the primary language of the workstation. Every string the UI shows lives here. */
 export const ru = {
   accounts: accounts.ru,
@@ -434,10 +435,11 @@ export const ru = {
     notConfigured: 'Подключение к системе обращений не настроено. Обратитесь к администратору.',
     failed: 'Синхронизация не выполнена: {{message}}',
   },
+  syncUi: syncMessages.ru,
   attention: {
     title: 'Требуют внимания',
     explanation:
-      'Эти изменения отклонены центральной системой обращений и не потеряны: карточка осталась в рабочей копии АРМ. Исправьте карточку или обратитесь к администратору.',
+      'Эти изменения отклонены центральной системой обращений и не потеряны: карточка осталась в рабочей копии АРМ. Когда причина устранена (например, карточка исправлена), отправьте изменение повторно — или откажитесь от отправки: изменение останется только на рабочем месте.',
     emptyHint: 'Здесь появляются изменения, которые центральная система обращений отклонила.',
     empty: 'Все изменения приняты системой обращений',
     loadError: 'Не удалось получить состояние синхронизации: {{message}}',

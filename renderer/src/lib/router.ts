@@ -16,6 +16,8 @@ export type Route =
   | { screen: 'securityLog' }
   | { screen: 'backups' }
   | { screen: 'about' }
+  /** Administrator: the connection to the central appeals system. */
+  | { screen: 'connection' }
   /** «Задачи» [4.9]; without a list the first tab the user may see. */
   | { screen: 'tasks'; list?: TaskList };
 
@@ -29,6 +31,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/security-log') return { screen: 'securityLog' };
   if (path === '/backups') return { screen: 'backups' };
   if (path === '/about') return { screen: 'about' };
+  if (path === '/settings/connection') return { screen: 'connection' };
   if (path === '/tasks') return { screen: 'tasks' };
   const tasks = /^\/tasks\/([A-Za-z]+)$/.exec(path);
   const list = TASK_LISTS.find((l) => l === tasks?.[1]);
@@ -58,6 +61,8 @@ export function routeHash(route: Route): string {
       return '#/backups';
     case 'about':
       return '#/about';
+    case 'connection':
+      return '#/settings/connection';
     case 'tasks':
       return route.list ? `#/tasks/${route.list}` : '#/tasks';
     case 'edit':

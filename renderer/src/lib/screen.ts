@@ -13,7 +13,8 @@ export type ScreenName =
   | 'securityLog'
   | 'reports'
   | 'backups'
-  | 'about';
+  | 'about'
+  | 'connection';
 
 /**
  * Marks the rendered screen on `<body data-screen>` once it is ready (its data loaded), so end-to-end

@@ -29,9 +29,11 @@ describe('GET /api/v1/changes', () => {
     const ids: string[] = [];
     let after = 0;
     const sizes: number[] = [];
+    const remaining: (number | undefined)[] = [];
     for (;;) {
       const p = await page(after, 100);
       sizes.push(p.changes.length);
+      remaining.push(p.remaining);
       for (const raw of p.changes) {
         const change = changeSchema.parse(raw);
         seen.push(change.seq);
@@ -42,12 +44,13 @@ describe('GET /api/v1/changes', () => {
       if (!p.hasMore) break;
     }
     expect(sizes).toEqual([100, 100, 50]);
+    expect(remaining).toEqual([150, 50, 0]);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
     expect(new Set(seen).size).toBe(250);
     expect(after).toBe(seen.at(-1));
     expect(ids).toEqual(filed.map((f) => f.id));
     // Nothing new: the cursor stays.
-    expect(await page(after)).toEqual({ changes: [], next: after, hasMore: false });
+    expect(await page(after)).toEqual({ changes: [], next: after, hasMore: false, remaining: 0 });
     // New changes arrive after the stored cursor.
     h.server.fileAppeal('org-a', filedAppeal());
     const next = await page(after);

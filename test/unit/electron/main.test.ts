@@ -1,12 +1,14 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/open';
+import { DEMO_CENTRAL_CLIENT } from '../../../electron/host/backend';
 import { startElectron } from '../../../electron/main';
 import { writeSetting } from '../../../electron/services/settings-store';
+import { CREDENTIALS_FILE, SAFE_CREDENTIALS_FILE } from '../../../electron/services/sync/credentials';
 import { channels } from '../../../shared/contract';
-import { recorded } from '../../fakes/electron';
+import { recorded, safeStorage } from '../../fakes/electron';
 import { FakeUpdater } from '../../fakes/updater';
 
 // main.ts runs against the recording fake `electron` (vitest.config.ts alias): no binary needed.
@@ -68,6 +70,17 @@ describe('electron/main.ts', () => {
     expect(updater.checks).toBe(1);
     expect(updater.autoInstallOnAppQuit).toBe(true);
     expect(updater.autoDownload).toBe(false);
+  });
+
+  it('keeps the organisation’s keys encrypted by safeStorage in a 0600 file, not in the database', () => {
+    const sealed = join(dataDir, SAFE_CREDENTIALS_FILE);
+    expect(statSync(sealed).mode & 0o777).toBe(0o600);
+    expect(existsSync(join(dataDir, CREDENTIALS_FILE))).toBe(false);
+    const text = readFileSync(sealed, 'utf8');
+    expect(text).not.toContain(DEMO_CENTRAL_CLIENT.clientSecret);
+    expect(text).not.toContain(DEMO_CENTRAL_CLIENT.clientId);
+    const plain = safeStorage.decryptString(Buffer.from(text, 'base64'));
+    expect(JSON.parse(plain)).toMatchObject({ secretAccessKey: DEMO_CENTRAL_CLIENT.clientSecret });
   });
 
   it('serves every contract channel over IPC and refuses untrusted frames', async () => {

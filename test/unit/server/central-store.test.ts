@@ -31,10 +31,12 @@ describe('change feed store', () => {
         NOW,
       );
     }
-    expect(readChanges(db, 'o', 0, 2)).toMatchObject({ next: 3, hasMore: true });
+    expect(readChanges(db, 'o', 0, 2)).toMatchObject({ next: 3, hasMore: true, remaining: 1 });
+    // `remaining` counts the organisation's own changes only (seqs are shared by all organisations).
+    expect(readChanges(db, 'o', 0, 1)).toMatchObject({ next: 1, hasMore: true, remaining: 2 });
     expect(readChanges(db, 'o', 3, 2)).toMatchObject({ next: 5, hasMore: false });
     expect(readChanges(db, 'o', 3, 2).changes.map((c) => (c as { seq: number }).seq)).toEqual([5]);
-    expect(readChanges(db, 'o', 5, 2)).toEqual({ changes: [], next: 5, hasMore: false });
+    expect(readChanges(db, 'o', 5, 2)).toEqual({ changes: [], next: 5, hasMore: false, remaining: 0 });
     expect(readChanges(db, 'p', 0, 10).changes).toHaveLength(2);
   });
 

@@ -3,10 +3,12 @@ import { useSyncStatus } from '../../app/SyncStatusProvider';
 import { formatCount } from '../../lib/format';
 import { useScreenReady } from '../../lib/screen';
 import { AttentionTable } from './AttentionTable';
+import { UnappliedTable } from './UnappliedTable';
 
 /**
- * «Требуют внимания»: the changes the central appeals system refused. They are never dropped: the
- * card stays in the working copy until the clerk fixes it or the administrator sorts it out.
+ * «Требуют внимания»: the changes the central appeals system refused — never dropped: each stays until
+ * the clerk re-sends it or discards it (docs/sync.md) — and the changes of other workstations that
+ * could not be applied here.
  */
 export function AttentionScreen() {
   const { t } = useTranslation();
@@ -24,6 +26,7 @@ export function AttentionScreen() {
   }
 
   const rows = status.rejected;
+  const unapplied = status.unapplied;
   return (
     <section
       className="screen attention-screen"
@@ -55,6 +58,7 @@ export function AttentionScreen() {
           </div>
         </>
       )}
+      {unapplied.length > 0 && <UnappliedTable rows={unapplied} />}
     </section>
   );
 }

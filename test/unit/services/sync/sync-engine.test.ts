@@ -41,7 +41,14 @@ describe('SyncEngine', () => {
     env = centralServices();
     const at = new Date('2026-03-11T09:00:00+03:00');
     const engine = engineOf(new FakeCentralApi(), () => at);
-    expect(engine.status()).toEqual({ online: false, lastSyncAt: null, lastError: null, pending: 0, rejected: [] });
+    expect(engine.status()).toEqual({
+      online: false,
+      lastSyncAt: null,
+      lastError: null,
+      pending: 0,
+      rejected: [],
+      progress: null,
+    });
     await engine.syncOnce();
     expect(engine.status()).toMatchObject({ online: true, lastSyncAt: '2026-03-11T09:00:00.000+03:00' });
     expect(engineOf(new FakeCentralApi()).status().lastSyncAt).toBe('2026-03-11T09:00:00.000+03:00');
@@ -89,5 +96,44 @@ describe('SyncEngine', () => {
     await vi.advanceTimersByTimeAsync(1_100);
     expect(rounds()).toBeGreaterThanOrEqual(2);
     await engine.stop();
+  });
+});
+
+describe('progress of a long pull', () => {
+  it('reports the changes received and the total from the server’s `remaining`, first sync flagged, then clears', async () => {
+    env = centralServices();
+    const api = new FakeCentralApi();
+    const topics = (from: number, to: number) => {
+      for (let seq = from; seq <= to; seq++) {
+        api.feed.push({ seq, type: 'classifier.topic', data: { code: `T${seq}`, parentCode: null, name: 'Тема' } });
+      }
+    };
+    topics(1, 5);
+    const changes = api.changes.bind(api);
+    const seen: unknown[] = [];
+    const engine = new SyncEngine({ store: env.services.store, files: env.services.files, api, pageSize: 2 });
+    api.changes = async (after, limit) => {
+      seen.push(engine.status().progress);
+      const page = await changes(after, limit);
+      const remaining = api.feed.filter((c) => (c as { seq: number }).seq > page.next).length;
+      return { ...page, remaining };
+    };
+    await engine.syncOnce();
+    expect(seen).toEqual([null, { first: true, done: 2, total: 5 }, { first: true, done: 4, total: 5 }]);
+    expect(engine.status().progress).toBeNull();
+
+    // A later pull is not the first; an older server without `remaining` shows no progress.
+    topics(6, 8);
+    seen.length = 0;
+    await engine.syncOnce();
+    expect(seen).toEqual([null, { first: false, done: 2, total: 3 }]);
+    api.changes = async (after, limit) => {
+      seen.push(engine.status().progress);
+      return changes(after, limit);
+    };
+    topics(9, 11);
+    seen.length = 0;
+    await engine.syncOnce();
+    expect(seen).toEqual([null, null]);
   });
 });
