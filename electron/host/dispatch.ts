@@ -1,5 +1,6 @@
 import { type ApiResult, type Channel, channels } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { refreshSessionUser } from '../services/auth/auth-service';
 import type { AppServices, Session } from '../services/context';
 import { type Handler, handlers } from '../services/handlers';
 
@@ -23,6 +24,7 @@ export async function dispatch(
     if (!isChannel(channel)) throw new AppError('NOT_FOUND', `Неизвестная операция «${channel.slice(0, 60)}»`);
     const spec = channels[channel];
     if (!spec.public && !session.user) throw new AppError('NOT_AUTHENTICATED', 'Войдите в систему');
+    if (!spec.public) refreshSessionUser({ ...services, session });
     if (session.mustChangePassword && !spec.public && !('duringPasswordChange' in spec)) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED', 'Смените временный пароль, чтобы продолжить работу');
     }

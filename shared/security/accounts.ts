@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../appeals/enums';
+import { userSchema } from '../appeals/schema';
 import { PASSWORD_MAX_LENGTH } from './password-rules';
 
 /** Logins: Latin letters, digits, dot, dash, underscore (they are typed on any keyboard layout). */
@@ -16,12 +17,7 @@ const rolesSchema = z.array(z.enum(ROLES)).min(1, 'Назначьте хотя �
 export const passwordInputSchema = z.string().min(1).max(PASSWORD_MAX_LENGTH);
 
 /** One row of «Пользователи» for the administrator. */
-export const accountSchema = z.object({
-  id: z.string(),
-  login: z.string(),
-  fullName: z.string(),
-  position: z.string(),
-  roles: z.array(z.enum(ROLES)),
+export const accountSchema = userSchema.extend({
   disabled: z.boolean(),
   /** ISO instant while the account is locked after failed logins, else null. */
   lockedUntil: z.string().nullable(),

@@ -90,6 +90,23 @@ export async function unlockSession(ctx: CallContext, input: { password: string 
   return user;
 }
 
+/**
+ * Re-reads the session's account before a call: a deactivated (or removed) account ends the session at
+ * once, and role changes by the administrator apply to the next call, not only to the next login.
+ */
+export function refreshSessionUser(ctx: CallContext): void {
+  const current = ctx.session.user;
+  if (!current) return;
+  const row = ctx.store.db.select({ disabled: users.disabled }).from(users).where(eq(users.id, current.id)).get();
+  const user = row && !row.disabled ? loadUser(ctx, current.id) : null;
+  if (!user) {
+    ctx.session.user = null;
+    ctx.session.mustChangePassword = false;
+    throw new AppError('NOT_AUTHENTICATED', 'Учётная запись отключена администратором');
+  }
+  ctx.session.user = user;
+}
+
 /** The session's user, or a typed error: every non-public handler starts here. */
 export function requireUser(ctx: CallContext, ...anyOf: Role[]): User {
   const user = ctx.session.user;

@@ -2,8 +2,6 @@
 /** More than this many consecutive failed logins lock the account. */
 export const MAX_FAILED = 5;
 export const LOCK_MINUTES = 15;
-/** The renderer's idle lock (kept in step with renderer/src/app/idle-lock.ts). */
-export const IDLE_LOCK_MINUTES = 15;
 
 const MINUTE_MS = 60_000;
 

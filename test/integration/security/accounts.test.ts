@@ -202,6 +202,27 @@ describe('accounts created by the administrator', () => {
     expect(verifySecurityLog(env.services.store.db)).toMatchObject({ ok: true });
   });
 
+  it('a deactivation ends an open session at its next call; a role change applies at once', async () => {
+    const clerk = await loginAs('clerk', 'clerk');
+    expect(await call(clerk, 'accounts:list')).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
+    value(
+      await call(admin, 'accounts:update', {
+        id: 'u-clerk',
+        fullName: 'Петрова Анна Сергеевна',
+        position: '',
+        roles: ['clerk', 'admin'],
+      }),
+    );
+    expect(await call(clerk, 'accounts:list')).toMatchObject({ ok: true });
+    expect(clerk.user?.roles.sort()).toEqual(['admin', 'clerk']);
+    value(await call(admin, 'accounts:setDisabled', { id: 'u-clerk', disabled: true }));
+    expect(await call(clerk, 'appeals:list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_AUTHENTICATED', message: 'Учётная запись отключена администратором' },
+    });
+    expect(clerk.user).toBeNull();
+  });
+
   it('refuses duplicates, bad input, the administrator locking itself out, and non-administrators', async () => {
     await createIvanova();
     expect(
