@@ -7,7 +7,8 @@ import type { FastifyRequest } from 'fastify';
  * `answeredAt`. Routes are registered once under /api/v1; a /api/v2 request is rewritten to it with
  * its version remembered, and the handlers add v2's fields.
  */
-export type ApiVersion = 'v1' | 'v2';
+export const API_VERSIONS = ['v1', 'v2'] as const;
+export type ApiVersion = (typeof API_VERSIONS)[number];
 
 const VERSIONED = /^\/api\/v2(\/|$)/;
 const versions = new WeakMap<IncomingMessage, ApiVersion>();

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { API_VERSION } from '../../shared/sync/protocol';
+import { API_VERSIONS, type ApiVersion } from './api-version';
 
 /** Every error answer: HTTP status + the protocol's ApiProblem body `{ code, message }` (Russian message). */
 export function sendProblem(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
@@ -28,9 +29,9 @@ const SUPPORTED = `/api/${API_VERSION}`;
 const FILES_PREFIX = `${SUPPORTED}/files/`;
 
 /**
- * Errors and unknown routes as ApiProblem. 5xx never leak internals; versions other than v1 get a
- * clear UNSUPPORTED_VERSION (the operator keeps an old version for a year, regulation 4.14 — this
- * reference server knows only v1).
+ * Errors and unknown routes as ApiProblem. 5xx never leak internals; versions other than v1 and v2
+ * get a clear UNSUPPORTED_VERSION (the operator keeps an old version for a year, regulation 4.14;
+ * v2 requests reach here rewritten to v1, see api-version.ts).
  */
 export function installProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -52,12 +53,12 @@ export function installProblemHandlers(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     const version = /^\/api\/(v\d+)(\/|$)/.exec(path)?.[1];
-    if (version !== undefined && version !== API_VERSION) {
+    if (version !== undefined && !API_VERSIONS.includes(version as ApiVersion)) {
       return sendProblem(
         reply,
         404,
         'UNSUPPORTED_VERSION',
-        `Версия API ${version} не поддерживается; поддерживаемая версия: ${API_VERSION} (${SUPPORTED}/…)`,
+        `Версия API ${version} не поддерживается; поддерживаемые версии: ${API_VERSIONS.join(', ')} (${SUPPORTED}/…)`,
       );
     }
     return sendProblem(reply, 404, 'NOT_FOUND', `Нет такого метода API: ${request.method} ${path.slice(0, 200)}`);

@@ -43,3 +43,21 @@ test('a registered appeal reaches the central system: the indicator returns to �
   await expect(page.getByTestId('attention-empty')).toHaveText(/Все изменения приняты системой обращений/);
   await expect(page.getByTestId('attention-row')).toHaveCount(0);
 });
+
+test('a long first sync shows «Первая синхронизация: N из M» with a progress bar', async ({ page, app }) => {
+  await loginAsClerk(page, app);
+  // The engine reports progress only while a pull is running; here the status answer is held at
+  // the middle of a 5 000-change first sync (the engine's side is tested in sync-engine.test.ts).
+  await page.route('**/api/sync:status', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.json()) as { ok: boolean; value: Record<string, unknown> };
+    body.value = { ...body.value, progress: { first: true, done: 1200, total: 5000 } };
+    await route.fulfill({ response, json: body });
+  });
+  await page.getByTestId('nav-attention').click();
+  const progress = page.getByTestId('sync-progress');
+  await expect(progress).toHaveAttribute('data-done', '1200');
+  await expect(progress).toHaveAttribute('data-total', '5000');
+  await expect(page.getByTestId('sync-label')).toHaveText(/^Первая синхронизация: 1\s200 из 5\s000$/);
+  await page.locator('header').screenshot({ path: 'test-results/sync-progress.png' });
+});

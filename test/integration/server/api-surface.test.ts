@@ -64,12 +64,12 @@ describe('GET /api/v1/openapi.json', () => {
 describe('versions and unknown routes', () => {
   it('any other API version is 404 UNSUPPORTED_VERSION, with or without a token', async () => {
     h = await harness();
-    for (const path of ['/api/v0/changes', '/api/v2/changes', '/api/v2', '/api/v10/commands']) {
+    for (const path of ['/api/v0/changes', '/api/v3/changes', '/api/v3', '/api/v10/commands']) {
       for (const res of [await h.call('GET', path), await h.server.app.inject({ method: 'POST', url: path })]) {
         expect(res.statusCode, path).toBe(404);
         const body = res.json() as { code: string; message: string };
         expect(body.code).toBe('UNSUPPORTED_VERSION');
-        expect(body.message).toContain('v1');
+        expect(body.message).toContain('v1, v2');
       }
     }
   });

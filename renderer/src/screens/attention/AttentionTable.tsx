@@ -32,7 +32,7 @@ export function CardRef(props: { appealId: string | null; regNumber: string | nu
  */
 export function AttentionTable({ rows }: { rows: readonly Rejected[] }) {
   const { t } = useTranslation();
-  const { busy, resend, discard } = useAttentionActions();
+  const { busy, canSettle, resend, discard } = useAttentionActions();
   const [confirming, setConfirming] = useState<Rejected | null>(null);
   const typeLabel = (r: Rejected) => {
     if (r.type === 'RegisterAppeal') return t('attention.types.registerAppeal');
@@ -49,7 +49,7 @@ export function AttentionTable({ rows }: { rows: readonly Rejected[] }) {
             <th className="card-ref">{t('attention.columns.card')}</th>
             <th>{t('attention.columns.reason')}</th>
             <th className="reason-code">{t('attention.columns.code')}</th>
-            <th className="attention-actions">{t('syncUi.actions.column')}</th>
+            {canSettle && <th className="attention-actions">{t('syncUi.actions.column')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -66,27 +66,29 @@ export function AttentionTable({ rows }: { rows: readonly Rejected[] }) {
               <td className="reason-code">
                 <span className="code">{r.reason.code}</span>
               </td>
-              <td className="attention-actions">
-                <button
-                  type="button"
-                  className="primary"
-                  disabled={busy !== null}
-                  aria-busy={busy === r.commandId}
-                  title={t('syncUi.actions.resendTitle')}
-                  onClick={() => void resend(r.commandId)}
-                  data-testid="attention-resend"
-                >
-                  {t('syncUi.actions.resend')}
-                </button>
-                <button
-                  type="button"
-                  disabled={busy !== null}
-                  onClick={() => setConfirming(r)}
-                  data-testid="attention-discard"
-                >
-                  {t('syncUi.actions.discard')}
-                </button>
-              </td>
+              {canSettle && (
+                <td className="attention-actions">
+                  <button
+                    type="button"
+                    className="primary"
+                    disabled={busy !== null}
+                    aria-busy={busy === r.commandId}
+                    title={t('syncUi.actions.resendTitle')}
+                    onClick={() => void resend(r.commandId)}
+                    data-testid="attention-resend"
+                  >
+                    {t('syncUi.actions.resend')}
+                  </button>
+                  <button
+                    type="button"
+                    disabled={busy !== null}
+                    onClick={() => setConfirming(r)}
+                    data-testid="attention-discard"
+                  >
+                    {t('syncUi.actions.discard')}
+                  </button>
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

@@ -8,7 +8,7 @@ type Unapplied = SyncStatusView['unapplied'][number];
 /** Changes from the organisation's other workstations that this one could not apply, with the reason. */
 export function UnappliedTable({ rows }: { rows: readonly Unapplied[] }) {
   const { t } = useTranslation();
-  const { busy, acknowledge } = useAttentionActions();
+  const { busy, canSettle, acknowledge } = useAttentionActions();
   return (
     <section className="attention-unapplied" aria-labelledby="unapplied-title" data-testid="unapplied-section">
       <h2 id="unapplied-title">{t('syncUi.unapplied.title')}</h2>
@@ -19,7 +19,7 @@ export function UnappliedTable({ rows }: { rows: readonly Unapplied[] }) {
             <th className="what">{t('syncUi.unapplied.columns.what')}</th>
             <th className="card-ref">{t('syncUi.unapplied.columns.card')}</th>
             <th>{t('syncUi.unapplied.columns.reason')}</th>
-            <th className="attention-actions">{t('syncUi.unapplied.columns.actions')}</th>
+            {canSettle && <th className="attention-actions">{t('syncUi.unapplied.columns.actions')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -30,17 +30,19 @@ export function UnappliedTable({ rows }: { rows: readonly Unapplied[] }) {
                 <CardRef appealId={r.appealId} regNumber={r.regNumber} />
               </td>
               <td className="reason">{r.message || t('app.none')}</td>
-              <td className="attention-actions">
-                <button
-                  type="button"
-                  disabled={busy !== null}
-                  title={t('syncUi.unapplied.acknowledgeTitle')}
-                  onClick={() => void acknowledge(r.key)}
-                  data-testid="unapplied-acknowledge"
-                >
-                  {t('syncUi.unapplied.acknowledge')}
-                </button>
-              </td>
+              {canSettle && (
+                <td className="attention-actions">
+                  <button
+                    type="button"
+                    disabled={busy !== null}
+                    title={t('syncUi.unapplied.acknowledgeTitle')}
+                    onClick={() => void acknowledge(r.key)}
+                    data-testid="unapplied-acknowledge"
+                  >
+                    {t('syncUi.unapplied.acknowledge')}
+                  </button>
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { useSyncStatus } from '../../app/SyncStatusProvider';
+import { useSession } from '../../app/session';
 import { useNotify } from '../../app/toasts';
 import { errorMessage } from '../../lib/api-errors';
 
@@ -11,6 +12,9 @@ export function useAttentionActions() {
   const notify = useNotify();
   const { refresh } = useSyncStatus();
   const [busy, setBusy] = useState<string | null>(null);
+  // The services allow clerks and the administrator (electron/services/sync/attention.ts).
+  const roles = useSession().user?.roles ?? [];
+  const canSettle = roles.includes('clerk') || roles.includes('admin');
 
   const run = useCallback(
     async (commandId: string, call: () => Promise<unknown>, done: string) => {
@@ -34,5 +38,5 @@ export function useAttentionActions() {
     run(commandId, () => api.call('sync:discard', { commandId }), t('syncUi.actions.discarded'));
   const acknowledge = (key: string) =>
     run(key, () => api.call('sync:acknowledge', { key }), t('syncUi.unapplied.acknowledged'));
-  return { busy, resend, discard, acknowledge };
+  return { busy, canSettle, resend, discard, acknowledge };
 }
