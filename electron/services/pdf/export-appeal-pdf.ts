@@ -18,7 +18,7 @@ import { type CardNames, resolveCardNames } from './card-lookups';
 import { drawCardPages } from './card-page';
 import { embedCardFonts, type FontMode } from './fonts';
 import { stampPages } from './page-stamp';
-import { OutsideRepertoire } from './prepared-font';
+import { deflateContentStreams, OutsideRepertoire } from './prepared-font';
 import { reviewAttachments } from './review-section';
 
 const PRODUCT = 'АРМ делопроизводителя';
@@ -86,6 +86,7 @@ async function render(
   doc.setLanguage('ru-BY');
   doc.setCreationDate(at);
   doc.setModificationDate(at);
+  deflateContentStreams(doc);
   const bytes = await doc.save({ useObjectStreams: false });
   return {
     bytes,

@@ -13,6 +13,7 @@ import { ListHeader } from './ListHeader';
 import { ListToolbar } from './ListToolbar';
 import { isFiltered, type ListFilters } from './list-query';
 import { useAppealPages } from './use-appeal-pages';
+import { VsedImportDialog } from './VsedImportDialog';
 
 function SpacerRow({ height }: { height: number }) {
   return (
@@ -38,6 +39,7 @@ export function AppealsListScreen(props: { filters: ListFilters; onFiltersChange
   const restoreRef = useRef(restore);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [exporting, setExporting] = useState(false);
+  const [importing, setImporting] = useState(false);
   const toggle = useCallback(
     (id: string) =>
       setSelected((prev) => {
@@ -149,6 +151,9 @@ export function AppealsListScreen(props: { filters: ListFilters; onFiltersChange
           {t('pdfExport.button')}
           {selected.size > 0 ? ` (${formatCount(selected.size)})` : ''}
         </button>
+        <button type="button" onClick={() => setImporting(true)} data-testid="list-vsed-import">
+          {t('pdfExport.vsedButton')}
+        </button>
       </div>
       <ListToolbar
         filters={filters}
@@ -216,6 +221,14 @@ export function AppealsListScreen(props: { filters: ListFilters; onFiltersChange
           filters={filters}
           filterTotal={data.total}
           onClose={() => setExporting(false)}
+        />
+      )}
+      {importing && (
+        <VsedImportDialog
+          onClose={(imported) => {
+            setImporting(false);
+            if (imported) data.reload();
+          }}
         />
       )}
     </section>
