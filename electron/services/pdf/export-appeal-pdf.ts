@@ -111,7 +111,7 @@ async function render(
 export async function renderAppealPdf(
   ctx: CallContext,
   appealId: string,
-  options: PlanOptions = {},
+  options: PlanOptions & { fonts?: FontMode } = {},
 ): Promise<AppealPdf> {
   requireUser(ctx);
   const card = getAppeal(ctx.store.db, appealId);
@@ -119,7 +119,7 @@ export async function renderAppealPdf(
   const names = resolveCardNames(ctx.store.db, card, organisation);
   const review = card.status === 'draft' ? null : getReview(ctx, appealId);
   try {
-    return await render(ctx, card, review, names, organisation, 'prepared', options);
+    return await render(ctx, card, review, names, organisation, options.fonts ?? 'prepared', options);
   } catch (err) {
     if (!(err instanceof OutsideRepertoire)) throw err;
     return render(ctx, card, review, names, organisation, 'subset', options);
