@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, loginAsClerk, test } from './app-fixture';
 import { attachPdf, fillOralAppeal, ORAL_APPEAL, openNewCard, registerCard } from './steps';
@@ -59,4 +59,28 @@ test('the clerk exports marked appeals from the list into a folder with a manife
     expect(text).toContain(item.number ?? 'без номера');
   }
   expect(readFileSync(join(folder, 'manifest.csv'), 'utf8')).toContain(manifest.items[0].sha256);
+});
+
+test('the clerk loads an answer package from a ВСЭД and sees the report', async ({ page, app }, testInfo) => {
+  const folder = join(app.dataDir, 'vsed-inbox', 'answer-1');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(
+    join(folder, 'package.json'),
+    JSON.stringify({
+      format: 'arm-appeals/vsed-answer@1',
+      appealNumber: 'НЕТ-2026-1',
+      answer: { file: 'ответ.pdf' },
+      expansion: { completed: true },
+    }),
+  );
+  writeFileSync(join(folder, 'ответ.pdf'), '%PDF-1.4\n%%EOF\n');
+  await loginAsClerk(page, app);
+  await page.getByTestId('list-vsed-import').click();
+  const dialog = page.getByTestId('vsed-dialog');
+  await dialog.getByTestId('vsed-path').fill(join(app.dataDir, 'vsed-inbox'));
+  await dialog.getByTestId('vsed-import').click();
+  const row = dialog.getByTestId('vsed-report').locator('tr[data-outcome="unmatched"]');
+  await expect(row).toContainText('НЕТ-2026-1');
+  await expect(row).toContainText('обращение не найдено');
+  await page.screenshot({ path: testInfo.outputPath('vsed-report.png') });
 });

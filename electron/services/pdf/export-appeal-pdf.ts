@@ -19,7 +19,7 @@ import { type CardNames, resolveCardNames } from './card-lookups';
 import { drawCardPages } from './card-page';
 import { embedCardFonts, type FontMode } from './fonts';
 import { stampPages } from './page-stamp';
-import { OutsideRepertoire } from './prepared-font';
+import { deflateContentStreams, OutsideRepertoire } from './prepared-font';
 import { reviewAttachments } from './review-section';
 
 const PRODUCT = 'АРМ делопроизводителя';
@@ -87,6 +87,7 @@ async function render(
   doc.setLanguage('ru-BY');
   doc.setCreationDate(at);
   doc.setModificationDate(at);
+  deflateContentStreams(doc);
   const bytes = await doc.save({ useObjectStreams: false });
   return {
     bytes,
@@ -111,7 +112,7 @@ async function render(
 export async function renderAppealPdf(
   ctx: CallContext,
   appealId: string,
-  options: PlanOptions = {},
+  options: PlanOptions & { fonts?: FontMode } = {},
 ): Promise<AppealPdf> {
   requireUser(ctx);
   const card = getAppeal(ctx.store.db, appealId);
@@ -119,7 +120,7 @@ export async function renderAppealPdf(
   const names = resolveCardNames(ctx.store.db, card, organisation);
   const review = card.status === 'draft' ? null : getReview(ctx, appealId);
   try {
-    return await render(ctx, card, review, names, organisation, 'prepared', options);
+    return await render(ctx, card, review, names, organisation, options.fonts ?? 'prepared', options);
   } catch (err) {
     if (!(err instanceof OutsideRepertoire)) throw err;
     return render(ctx, card, review, names, organisation, 'subset', options);

@@ -15,6 +15,7 @@ import { ListHeader } from './ListHeader';
 import { ListToolbar } from './ListToolbar';
 import { isFiltered, type ListFilters } from './list-query';
 import { useAppealPages } from './use-appeal-pages';
+import { VsedImportDialog } from './VsedImportDialog';
 
 function SpacerRow({ height }: { height: number }) {
   return (
@@ -43,6 +44,7 @@ export function AppealsListScreen(props: { filters: ListFilters; onFiltersChange
   const restoreRef = useRef(restore);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [exporting, setExporting] = useState(false);
+  const [importingVsed, setImportingVsed] = useState(false);
   const toggle = useCallback(
     (id: string) =>
       setSelected((prev) => {
@@ -164,6 +166,11 @@ export function AppealsListScreen(props: { filters: ListFilters; onFiltersChange
             {t('data.importJson.button')}
           </button>
         )}
+        {canImport && (
+          <button type="button" onClick={() => setImportingVsed(true)} data-testid="list-vsed-import">
+            {t('pdfExport.vsedButton')}
+          </button>
+        )}
       </div>
       {importing && <ImportJsonDialog onClose={() => setImporting(false)} onImported={data.reload} />}
       <ListToolbar
@@ -232,6 +239,14 @@ export function AppealsListScreen(props: { filters: ListFilters; onFiltersChange
           filters={filters}
           filterTotal={data.total}
           onClose={() => setExporting(false)}
+        />
+      )}
+      {importingVsed && (
+        <VsedImportDialog
+          onClose={(imported) => {
+            setImportingVsed(false);
+            if (imported) data.reload();
+          }}
         />
       )}
     </section>
