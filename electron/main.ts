@@ -1,10 +1,20 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, session } from 'electron';
+import type { AppUpdater } from 'electron-updater';
 import { startBackend } from './host/backend';
 import { registerIpcHandlers } from './host/ipc';
 import { CONTENT_SECURITY_POLICY } from './host/security-policy';
+import { readUpdateSettings } from './services/release/release-service';
 import { parseStartOptions } from './start-options';
+import { ElectronUpdateService } from './updater/electron-update-service';
+
+export interface ShellOptions {
+  /** electron-updater's platform updater (NSIS, AppImage, deb); tests pass a fake. */
+  updater?: () => Promise<AppUpdater>;
+}
+
+const platformUpdater = async (): Promise<AppUpdater> => (await import('electron-updater')).autoUpdater;
 
 /** Where the built renderer lives next to this bundle (dist/electron/main.cjs → dist/renderer). */
 export function rendererIndex(baseDir: string): string {
@@ -26,7 +36,7 @@ export function secureWebPreferences(preloadPath: string) {
   };
 }
 
-export async function startElectron(argv: string[], baseDir: string): Promise<void> {
+export async function startElectron(argv: string[], baseDir: string, shell: ShellOptions = {}): Promise<void> {
   const options = parseStartOptions(argv, app.getPath('userData'));
   await app.whenReady();
   const indexHtml = rendererIndex(baseDir);
@@ -53,7 +63,16 @@ export async function startElectron(argv: string[], baseDir: string): Promise<vo
     version: app.getVersion(),
     migrationsFolder: join(baseDir, 'migrations'),
   });
-  registerIpcHandlers(ipcMain, backend.services, isTrusted);
+  // Automatic updates from the organisation's server (decision 011): configured from the administrator's
+  // settings in the database, checked once at start; a downloaded update installs when the app quits.
+  const updates = new ElectronUpdateService(await (shell.updater ?? platformUpdater)(), {
+    currentVersion: app.getVersion(),
+    logger: backend.services.logger,
+  });
+  const updateSettings = readUpdateSettings(backend.services.store);
+  updates.configure(updateSettings.feedUrl, updateSettings.autoDownload);
+  if (updateSettings.feedUrl) void updates.check();
+  registerIpcHandlers(ipcMain, { ...backend.services, updates }, isTrusted);
   app.on('window-all-closed', () => {
     void backend.close().then(() => app.quit());
   });

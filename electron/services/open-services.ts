@@ -51,7 +51,11 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
   }
   const isDemo = store.sqlite.prepare("SELECT 1 FROM users WHERE login = 'clerk'").get() !== undefined;
   const base = { store, files, clock };
-  const sync = options.central ? createCentralSync(base, options.central) : null;
+  // Sync's retries and failures go to the application log (messages only: ids and HTTP errors, scrubbed).
+  const syncLog = log.logger.child({ component: 'sync' });
+  const sync = options.central
+    ? createCentralSync(base, { ...options.central, log: (line) => syncLog.warn(line) })
+    : null;
   sync?.start(options.central?.intervalMs ?? 60_000);
   return {
     ...base,

@@ -62,6 +62,8 @@ export const app: {
   on(event: 'window-all-closed', listener: () => void): void;
 };
 
+export const dialog: { showErrorBox(title: string, content: string): void };
+
 export const session: {
   defaultSession: {
     setPermissionRequestHandler(

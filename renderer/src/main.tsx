@@ -6,6 +6,7 @@ import { initI18n } from './i18n';
 import './styles.css';
 import './sync.css';
 import './review.css';
+import './release.css';
 
 initI18n();
 

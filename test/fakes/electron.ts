@@ -29,6 +29,13 @@ export const recorded = {
   permissionHandler: null as null | ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void),
   headersListener: null as null | ((details: unknown, cb: (response: unknown) => void) => void),
   appListeners: new Map<string, AnyFn[]>(),
+  errorBoxes: [] as { title: string; content: string }[],
+};
+
+export const dialog = {
+  showErrorBox(title: string, content: string) {
+    recorded.errorBoxes.push({ title, content });
+  },
 };
 
 export class FakeBrowserWindow {
@@ -94,4 +101,4 @@ export const session = {
   },
 };
 
-export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, session };
+export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, session, dialog };

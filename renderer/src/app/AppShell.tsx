@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { navigate, useRoute } from '../lib/router';
+import { AboutScreen } from '../screens/about/AboutScreen';
+import { ReleaseNotesAfterUpdate } from '../screens/about/ReleaseNotes';
 import { AttentionScreen } from '../screens/attention/AttentionScreen';
 import { CalendarScreen } from '../screens/calendar/CalendarScreen';
 import { AppealCardScreen } from '../screens/card/AppealCardScreen';
@@ -54,6 +56,9 @@ export function AppShell() {
     case 'attention':
       screen = <AttentionScreen key={key} />;
       break;
+    case 'about':
+      screen = <AboutScreen key={key} />;
+      break;
     case 'tasks':
       screen = <TasksScreen list={route.list} />;
       break;
@@ -68,6 +73,7 @@ export function AppShell() {
         <SideNav route={route} canRegister={canRegister} />
         <main className="main">{screen}</main>
         {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
+        <ReleaseNotesAfterUpdate />
       </div>
     </SyncStatusProvider>
   );

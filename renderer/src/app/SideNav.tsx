@@ -65,6 +65,14 @@ export function SideNav({ route, canRegister }: { route: Route; canRegister: boo
       >
         {t('shell.calendar')}
       </a>
+      <a
+        href="#/about"
+        className={route.screen === 'about' ? 'nav-item active' : 'nav-item'}
+        aria-current={route.screen === 'about' ? 'page' : undefined}
+        data-testid="nav-about"
+      >
+        {t('release.nav')}
+      </a>
     </nav>
   );
 }

@@ -1,3 +1,4 @@
+import { release } from './release';
 import type { Messages } from './ru';
 
 /** Belarusian: the second language of the interface. */
@@ -685,6 +686,7 @@ export const be: Messages = {
     noDue: 'без тэрміну',
     openCard: 'Адкрыць картку звароту {{number}}',
   },
+  release: release.be,
   size: {
     bytes: '{{value}} Б',
     kb: '{{value}} КБ',

@@ -15,6 +15,7 @@ import {
   TASK_STATE_NAMES,
 } from '../../../shared/review/vocabulary-ru';
 import { STATUS_NAMES } from '../../../shared/status';
+import { release } from './release';
 /** Russian: the primary language of the workstation. Every string the UI shows lives here. */
 export const ru = {
   app: {
@@ -646,6 +647,7 @@ export const ru = {
     noDue: 'без срока',
     openCard: 'Открыть карточку обращения {{number}}',
   },
+  release: release.ru,
   size: {
     bytes: '{{value}} Б',
     kb: '{{value}} КБ',

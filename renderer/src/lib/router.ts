@@ -9,6 +9,7 @@ export type Route =
   | { screen: 'card'; id: string }
   | { screen: 'calendar' }
   | { screen: 'attention' }
+  | { screen: 'about' }
   /** «Задачи» [4.9]; without a list the first tab the user may see. */
   | { screen: 'tasks'; list?: TaskList };
 
@@ -17,6 +18,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/new') return { screen: 'new' };
   if (path === '/calendar') return { screen: 'calendar' };
   if (path === '/attention') return { screen: 'attention' };
+  if (path === '/about') return { screen: 'about' };
   if (path === '/tasks') return { screen: 'tasks' };
   const tasks = /^\/tasks\/([A-Za-z]+)$/.exec(path);
   const list = TASK_LISTS.find((l) => l === tasks?.[1]);
@@ -36,6 +38,8 @@ export function routeHash(route: Route): string {
       return '#/calendar';
     case 'attention':
       return '#/attention';
+    case 'about':
+      return '#/about';
     case 'tasks':
       return route.list ? `#/tasks/${route.list}` : '#/tasks';
     case 'edit':

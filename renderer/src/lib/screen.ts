@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 
-export type ScreenName = 'login' | 'list' | 'form' | 'card' | 'calendar' | 'attention' | 'tasks';
+export type ScreenName = 'login' | 'list' | 'form' | 'card' | 'calendar' | 'attention' | 'tasks' | 'about';
 
 /**
  * Marks the rendered screen on `<body data-screen>` once it is ready (its data loaded), so end-to-end

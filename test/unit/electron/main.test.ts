@@ -2,9 +2,12 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../db/open';
 import { startElectron } from '../../../electron/main';
+import { writeSetting } from '../../../electron/services/settings-store';
 import { channels } from '../../../shared/contract';
 import { recorded } from '../../fakes/electron';
+import { FakeUpdater } from '../../fakes/updater';
 
 // main.ts runs against the recording fake `electron` (vitest.config.ts alias): no binary needed.
 // The bundle's folder layout: <root>/electron/{main.cjs,preload.cjs,migrations}, <root>/renderer/index.html.
@@ -15,8 +18,15 @@ cpSync('db/migrations', join(baseDir, 'migrations'), { recursive: true });
 const indexHtml = join(root, 'renderer', 'index.html');
 const appUrl = `file://${indexHtml}`;
 
+const updater = new FakeUpdater();
+const FEED = 'https://updates.organisation.invalid/arm';
+
 beforeAll(async () => {
-  await startElectron(['--data', dataDir, '--no-demo'], baseDir);
+  // The administrator configured the organisation's update server earlier.
+  const store = openDatabase(dataDir);
+  writeSetting(store.db, 'updates', { feedUrl: FEED, autoDownload: false }, new Date());
+  store.close();
+  await startElectron(['--data', dataDir, '--no-demo'], baseDir, { updater: async () => updater.asAppUpdater() });
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -51,6 +61,13 @@ describe('electron/main.ts', () => {
     contents.emit('will-navigate', { preventDefault: () => (prevented = true) }, appUrl);
     expect(prevented).toBe(false);
     expect(contents.windowOpenHandler?.({ url: 'https://example.org' })).toEqual({ action: 'deny' });
+  });
+
+  it('points the updater at the organisation server from the settings and checks once at start', () => {
+    expect(updater.feeds).toEqual([{ provider: 'generic', url: FEED, useMultipleRangeRequest: false }]);
+    expect(updater.checks).toBe(1);
+    expect(updater.autoInstallOnAppQuit).toBe(true);
+    expect(updater.autoDownload).toBe(false);
   });
 
   it('serves every contract channel over IPC and refuses untrusted frames', async () => {
