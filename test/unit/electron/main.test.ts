@@ -1,9 +1,10 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../db/open';
-import { startElectron } from '../../../electron/main';
+import { DatabaseTooNewError, DB_FILE, openDatabase } from '../../../db/open';
+import { failStart, startElectron } from '../../../electron/main';
 import { writeSetting } from '../../../electron/services/settings-store';
 import { channels } from '../../../shared/contract';
 import { recorded } from '../../fakes/electron';
@@ -81,5 +82,22 @@ describe('electron/main.ts', () => {
       ok: false,
       error: { code: 'NOT_AUTHENTICATED' },
     });
+  });
+
+  it('a database of a newer version stops the start with the Russian message in an error box', async () => {
+    const newerDir = join(root, 'newer');
+    openDatabase(newerDir).close();
+    const db = new Database(join(newerDir, DB_FILE));
+    db.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('future', 4_102_444_800_000);
+    db.close();
+    const failure = await startElectron(['--data', newerDir, '--no-demo'], baseDir, {
+      updater: async () => new FakeUpdater().asAppUpdater(),
+    }).catch((err: unknown) => err);
+    expect(failure).toBeInstanceOf(DatabaseTooNewError);
+    failStart(failure);
+    expect(recorded.errorBoxes).toEqual([
+      { title: 'АРМ делопроизводителя', content: expect.stringMatching(/более новой версией программы/) },
+    ]);
+    expect(recorded.exitCodes).toEqual([1]);
   });
 });
