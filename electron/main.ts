@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron';
 import type { AppUpdater } from 'electron-updater';
 import { startBackend } from './host/backend';
 import { registerIpcHandlers } from './host/ipc';
@@ -35,6 +35,16 @@ export function secureWebPreferences(preloadPath: string) {
     webviewTag: false,
     spellcheck: false,
   };
+}
+
+/**
+ * The shell could not start — a database written by a newer version (DatabaseTooNewError), a locked or
+ * unreadable data folder: the Russian message in an error box (there is no window yet), then exit 1.
+ */
+export function failStart(err: unknown): void {
+  console.error(err);
+  dialog.showErrorBox('АРМ делопроизводителя', err instanceof Error ? err.message : String(err));
+  app.exit(1);
 }
 
 export async function startElectron(argv: string[], baseDir: string, shell: ShellOptions = {}): Promise<void> {

@@ -56,6 +56,10 @@ export async function startBackend(
   const services = await openServices({
     ...options,
     central: { baseUrl: centralUrl, credentials, intervalMs: SYNC_INTERVAL_MS, embedded: central !== null },
+  }).catch(async (err: unknown) => {
+    // E.g. a database of a newer version: nothing may keep running behind the error message.
+    await central?.close();
+    throw err;
   });
   services.backups?.startSchedule();
   services.logger?.info({ embeddedCentral: central !== null }, 'Started');

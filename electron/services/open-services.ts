@@ -54,7 +54,11 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
   }
   const isDemo = store.sqlite.prepare("SELECT 1 FROM users WHERE login = 'clerk'").get() !== undefined;
   const base = { store, files, clock };
-  const central = options.central ? createCentralSync(base, options.central) : null;
+  // Sync's retries and failures go to the application log (messages only: ids and HTTP errors, scrubbed).
+  const syncLog = log.logger.child({ component: 'sync' });
+  const central = options.central
+    ? createCentralSync(base, { ...options.central, log: (line) => syncLog.warn(line) })
+    : null;
   const sync = central?.engine ?? null;
   const intervalMs = options.central?.intervalMs ?? 60_000;
   sync?.start(intervalMs);
@@ -64,7 +68,7 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
     version: options.version,
     openOptions: options,
     sync: sync && { stop: () => sync.stop(), start: (ms) => sync.start(ms), intervalMs },
-    log: (line) => console.error(line),
+    log: (line) => log.logger.child({ component: 'backup' }).info(line),
   });
   return {
     ...base,

@@ -30,6 +30,7 @@ export const recorded = {
   headersListener: null as null | ((details: unknown, cb: (response: unknown) => void) => void),
   appListeners: new Map<string, AnyFn[]>(),
   errorBoxes: [] as { title: string; content: string }[],
+  exitCodes: [] as number[],
 };
 
 export const dialog = {
@@ -63,7 +64,9 @@ export const app = {
   getVersion: () => '0.0.0-test',
   requestSingleInstanceLock: () => true,
   quit: () => undefined,
-  exit: () => undefined,
+  exit: (code?: number) => {
+    recorded.exitCodes.push(code ?? 0);
+  },
   on(event: string, listener: AnyFn) {
     recorded.appListeners.set(event, [...(recorded.appListeners.get(event) ?? []), listener]);
   },

@@ -4,11 +4,10 @@ import type { CallContext } from '../context';
 import { saveDiagnostics } from './diagnostics';
 import {
   about,
-  checkForUpdate,
-  downloadUpdate,
   installUpdate,
   markReleaseNotesSeen,
   releaseNotes,
+  runUpdateStep,
   saveUpdateSettings,
   updateStatus,
 } from './release-service';
@@ -23,8 +22,8 @@ export const releaseHandlers: {
   'release:about': (ctx) => about(ctx),
   'release:saveSettings': (ctx, input) => saveUpdateSettings(ctx, input),
   'release:updateStatus': (ctx) => updateStatus(ctx),
-  'release:check': (ctx) => checkForUpdate(ctx),
-  'release:download': (ctx) => downloadUpdate(ctx),
+  'release:check': (ctx) => runUpdateStep(ctx, 'check'),
+  'release:download': (ctx) => runUpdateStep(ctx, 'download'),
   'release:install': (ctx) => installUpdate(ctx),
   'release:notes': (ctx) => releaseNotes(ctx),
   'release:notesSeen': (ctx) => markReleaseNotesSeen(ctx),

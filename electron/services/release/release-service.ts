@@ -113,19 +113,12 @@ export function updateStatus(ctx: CallContext): UpdateStatus {
   return ctx.updates?.status() ?? unsupported(ctx);
 }
 
-export async function checkForUpdate(ctx: CallContext): Promise<UpdateStatus> {
+/** `release:check` / `release:download`: the updater's step, logged (browser mode: Electron-only). */
+export async function runUpdateStep(ctx: CallContext, step: 'check' | 'download'): Promise<UpdateStatus> {
   requireUser(ctx);
   if (!ctx.updates) return unsupported(ctx);
-  const status = await ctx.updates.check();
-  ctx.logger?.info({ phase: status.phase, offered: status.available?.version ?? null }, 'Update check');
-  return status;
-}
-
-export async function downloadUpdate(ctx: CallContext): Promise<UpdateStatus> {
-  requireUser(ctx);
-  if (!ctx.updates) return unsupported(ctx);
-  const status = await ctx.updates.download();
-  ctx.logger?.info({ phase: status.phase, version: status.available?.version ?? null }, 'Update download');
+  const status = step === 'check' ? await ctx.updates.check() : await ctx.updates.download();
+  ctx.logger?.info({ step, phase: status.phase, version: status.available?.version ?? null }, 'Update step');
   return status;
 }
 

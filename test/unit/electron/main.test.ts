@@ -1,10 +1,11 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../db/open';
+import { DatabaseTooNewError, DB_FILE, openDatabase } from '../../../db/open';
 import { DEMO_CENTRAL_CLIENT } from '../../../electron/host/backend';
-import { startElectron } from '../../../electron/main';
+import { failStart, startElectron } from '../../../electron/main';
 import { writeSetting } from '../../../electron/services/settings-store';
 import { CREDENTIALS_FILE, SAFE_CREDENTIALS_FILE } from '../../../electron/services/sync/credentials';
 import { channels } from '../../../shared/contract';
@@ -94,5 +95,22 @@ describe('electron/main.ts', () => {
       ok: false,
       error: { code: 'NOT_AUTHENTICATED' },
     });
+  });
+
+  it('a database of a newer version stops the start with the Russian message in an error box', async () => {
+    const newerDir = join(root, 'newer');
+    openDatabase(newerDir).close();
+    const db = new Database(join(newerDir, DB_FILE));
+    db.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('future', 4_102_444_800_000);
+    db.close();
+    const failure = await startElectron(['--data', newerDir, '--no-demo'], baseDir, {
+      updater: async () => new FakeUpdater().asAppUpdater(),
+    }).catch((err: unknown) => err);
+    expect(failure).toBeInstanceOf(DatabaseTooNewError);
+    failStart(failure);
+    expect(recorded.errorBoxes).toEqual([
+      { title: 'АРМ делопроизводителя', content: expect.stringMatching(/более новой версией программы/) },
+    ]);
+    expect(recorded.exitCodes).toEqual([1]);
   });
 });

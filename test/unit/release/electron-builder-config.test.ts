@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { FuseV1Options, FuseVersion } from '@electron/fuses';
 import { describe, expect, it } from 'vitest';
+import { changelogSection } from '../../../electron/services/release/release-service';
 
 // No Electron binary here (README "Limits"): the packaging configuration is checked the way electron-builder
 // itself checks it — its own loader and the installed app-builder-lib's JSON schema (scheme.json) — and
@@ -104,6 +105,13 @@ describe('electron-builder.yml', () => {
     for (const file of referenced) expect(existsSync(join(root, file)), file).toBe(true);
     expect(decodeIcoSizes(readFileSync(join(root, config.win.icon)))).toContain(256);
     expect(existsSync(join(root, config.linux.icon, '512x512.png'))).toBe(true);
+  });
+});
+
+describe('release notes', () => {
+  it('CHANGELOG.md has a section for the version being packaged (shown after the update)', () => {
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    expect(changelogSection(readFileSync('CHANGELOG.md', 'utf8'), version)).toMatch(/^- /);
   });
 });
 

@@ -5,10 +5,10 @@ import { api } from '../../api';
 import { useSession } from '../../app/session';
 import { useNotify } from '../../app/toasts';
 import { errorMessage } from '../../lib/api-errors';
-import { base64ToBlob, openBlob } from '../../lib/files';
 import { formatSize } from '../../lib/format';
 import { formatDateTime } from '../../lib/minsk-date';
 import { useScreenReady } from '../../lib/screen';
+import { useDownloadFile } from '../../lib/use-download-file';
 import { useLoaded } from '../../lib/use-loaded';
 import { ReleaseNotesList } from './ReleaseNotes';
 
@@ -228,18 +228,14 @@ function UpdateSettingsPanel({ info, onSaved }: { info: About; onSaved(settings:
 function DiagnosticsPanel() {
   const { t } = useTranslation();
   const notify = useNotify();
-  const [busy, setBusy] = useState(false);
+  const { busy, download } = useDownloadFile();
   const save = async () => {
-    setBusy(true);
-    try {
-      const { fileName, dataBase64 } = await api.call('release:diagnostics', {});
-      openBlob(base64ToBlob(dataBase64, 'application/zip'), fileName, true);
-      notify(t('release.diagnosticsSaved', { name: fileName }), 'success');
-    } catch (err) {
-      notify(errorMessage(err), 'error');
-    } finally {
-      setBusy(false);
-    }
+    const file = await download(
+      () => api.call('release:diagnostics', {}),
+      'application/zip',
+      (message) => message,
+    );
+    if (file) notify(t('release.diagnosticsSaved', { name: file.fileName }), 'success');
   };
   return (
     <fieldset className="form-section">
