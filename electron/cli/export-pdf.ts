@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import { openDatabase } from '../../db/open';
 import { appeals } from '../../db/schema';
-import { AttachmentStore } from '../services/attachments/attachment-store';
 import { exportAppealPdf } from '../services/pdf/export-appeal-pdf';
+import { cliContext } from './cli-context';
 import { CliError, runCli } from './run-cli';
 
 const USAGE =
@@ -37,21 +37,7 @@ await runCli(
           .where(eq(appeals.regNumber, number ?? ''))
           .get()?.id;
       if (!appealId) throw new CliError(`обращение с номером «${number}» не найдено`);
-      const bytes = await exportAppealPdf(
-        {
-          store,
-          files: new AttachmentStore(join(dataDir, 'attachments')),
-          clock: () => new Date(),
-          mode: 'browser',
-          version: 'cli',
-          demoLogin: null,
-          sync: null,
-          session: {
-            user: { id: 'cli', login: 'cli', fullName: 'Командная строка', position: '', roles: ['head'] },
-          },
-        },
-        appealId,
-      );
+      const bytes = await exportAppealPdf(cliContext(store, dataDir, ['head']), appealId);
       const file = resolve(out);
       writeFileSync(file, bytes);
       const pages = (await PDFDocument.load(bytes)).getPageCount();
