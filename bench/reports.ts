@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../db/open';
 import { AttachmentStore } from '../electron/services/attachments/attachment-store';
 import type { CallContext } from '../electron/services/context';
-import { APPEAL_DEADLINE, TASK_DEADLINE } from '../electron/services/reports/dimensions';
+import { APPEAL_DEADLINE, DIMENSION_SQL, TASK_DEADLINE } from '../electron/services/reports/dimensions';
 import { periodBounds } from '../electron/services/reports/engine';
 import { buildReport } from '../electron/services/reports/report-service';
 import { addDays } from '../shared/calendar';
@@ -55,10 +55,7 @@ const RAW: Record<string, string> = {
   control: `SELECT a.control_by AS k, ${APPEAL_DEADLINE} AS c, count(*) AS n FROM ${A}
     WHERE ${PERIOD_A} AND (a.control_by IS NOT NULL OR EXISTS (SELECT 1 FROM dispatches d WHERE d.appeal_id = a.id AND d.on_control = 1))
     GROUP BY k, c`,
-  redirects: `SELECT CASE WHEN a.status = 'redirected' THEN 'out'
-      WHEN EXISTS (SELECT 1 FROM appeal_topics r WHERE r.appeal_id = a.id AND r.redirected_to IS NOT NULL) THEN 'out_partial'
-      WHEN a.notes LIKE 'Перенаправлено по компетенции из%' THEN 'in' ELSE 'none' END AS k, count(*) AS n
-    FROM ${A} WHERE ${PERIOD_A} GROUP BY k`,
+  redirects: group(DIMENSION_SQL.redirect.sql),
   comparison: `SELECT a.kind AS k, count(*) AS n, total(${APPEAL_DEADLINE} IN ('late', 'overdue')) AS o,
     total(a.closed_at IS NOT NULL) AS c, total((a.closed_at - a.registered_at) / 86400000.0) AS d
     FROM ${A} WHERE ${PERIOD_A} GROUP BY k`,

@@ -166,6 +166,11 @@ export const appeals = sqliteTable(
       t.closedAt,
       t.id,
     ),
+    // Appeals that came redirected from another organisation (the central system's note) [4.8]: the
+    // reports' redirect dimension probes it by local_id instead of reading the notes of every appeal.
+    index('appeals_redirected_in_idx')
+      .on(t.localId)
+      .where(sql`substr(${t.notes}, 1, 32) = 'Перенаправлено по компетенции из'`),
     // Earlier appeals of the same legal entity (repeat detection by УНП).
     index('appeals_unp_idx').on(t.applicantUnp),
     uniqueIndex('appeals_reg_number_uq').on(t.orgId, t.regNumber),
@@ -189,7 +194,12 @@ export const appealTopics = sqliteTable(
     /** The organisation the question was redirected to (a partial redirect) [4.8]. */
     redirectedTo: text('redirected_to'),
   },
-  (t) => [primaryKey({ columns: [t.appealId, t.topicCode] }), index('appeal_topics_topic_idx').on(t.topicCode)],
+  (t) => [
+    primaryKey({ columns: [t.appealId, t.topicCode] }),
+    index('appeal_topics_topic_idx').on(t.topicCode),
+    // Questions redirected elsewhere (a partial redirect), probed per appeal by the reports.
+    index('appeal_topics_redirected_idx').on(t.appealId).where(sql`${t.redirectedTo} IS NOT NULL`),
+  ],
 );
 
 /** Links between appeals: `repeat` = this appeal repeats the linked earlier one (the clerk decided). */

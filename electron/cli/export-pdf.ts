@@ -4,10 +4,9 @@ import { dirname, join, resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { openDatabase } from '../../db/open';
 import { appeals } from '../../db/schema';
-import { AttachmentStore } from '../services/attachments/attachment-store';
-import type { CallContext } from '../services/context';
 import { exportBatch, selectAppeals } from '../services/pdf/batch-export';
 import { renderAppealPdf } from '../services/pdf/export-appeal-pdf';
+import { cliContext } from './cli-context';
 import { CliError, runCli } from './run-cli';
 
 const USAGE =
@@ -45,19 +44,7 @@ await runCli(
     const dataDir = resolve(data);
     const store = openDatabase(dataDir);
     try {
-      const ctx: CallContext = {
-        store,
-        files: new AttachmentStore(join(dataDir, 'attachments')),
-        clock: () => new Date(),
-        mode: 'browser',
-        version: 'cli',
-        demoLogin: null,
-        sync: null,
-        dataDir,
-        session: {
-          user: { id: 'cli', login: 'cli', fullName: 'Командная строка', position: '', roles: ['head'] },
-        },
-      };
+      const ctx = cliContext(store, dataDir, ['head']);
       let ids: string[];
       if (id !== null || number !== null) {
         const appealId =

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { openDatabase } from '../../db/open';
 import {
   DIMENSIONS,
@@ -11,9 +11,9 @@ import {
   STANDARD_REPORTS,
   standardReport,
 } from '../../shared/reports';
-import { AttachmentStore } from '../services/attachments/attachment-store';
 import { REPORT_FORMATS, type ReportFormat, renderReport } from '../services/reports/outputs';
 import { buildReport } from '../services/reports/report-service';
+import { cliContext } from './cli-context';
 import { CliError, runCli } from './run-cli';
 
 const USAGE =
@@ -78,21 +78,11 @@ await runCli(
     const dataDir = resolve(data);
     const store = openDatabase(dataDir);
     try {
-      const result = buildReport(
-        {
-          store,
-          files: new AttachmentStore(join(dataDir, 'attachments')),
-          clock: () => new Date(),
-          mode: 'browser',
-          version: 'cli',
-          demoLogin: null,
-          sync: null,
-          session: {
-            user: { id: 'cli', login: 'cli', fullName: 'Командная строка', position: '', roles: ['report_author'] },
-          },
-        },
-        { definition: parsed.data, period: period.data, title: text(values.title) ?? standard?.title },
-      );
+      const result = buildReport(cliContext(store, dataDir, ['report_author']), {
+        definition: parsed.data,
+        period: period.data,
+        title: text(values.title) ?? standard?.title,
+      });
       if (!out) return result;
       const file = await renderReport(result, format);
       writeFileSync(resolve(out), file.bytes);

@@ -18,6 +18,7 @@ export interface Lookups {
   users: Map<string, string>;
 }
 
+/** The lookups, each read from the database the first time a report needs it (most need one or none). */
 export function loadLookups(sqlite: Database.Database): Lookups {
   const tree = (table: string) =>
     new Map(
@@ -31,11 +32,30 @@ export function loadLookups(sqlite: Database.Database): Lookups {
     );
   const pairs = (sql: string) =>
     new Map((prepareCached(sqlite, sql).all() as { k: string; v: string }[]).map((r) => [r.k, r.v]));
+  const lazy = <T>(load: () => T) => {
+    let value: T | undefined;
+    return () => {
+      value ??= load();
+      return value;
+    };
+  };
+  const topics = lazy(() => tree('topics'));
+  const territories = lazy(() => tree('territories'));
+  const categories = lazy(() => pairs('SELECT code AS k, name AS v FROM applicant_categories'));
+  const users = lazy(() => pairs('SELECT id AS k, full_name AS v FROM users'));
   return {
-    topics: tree('topics'),
-    territories: tree('territories'),
-    categories: pairs('SELECT code AS k, name AS v FROM applicant_categories'),
-    users: pairs('SELECT id AS k, full_name AS v FROM users'),
+    get topics() {
+      return topics();
+    },
+    get territories() {
+      return territories();
+    },
+    get categories() {
+      return categories();
+    },
+    get users() {
+      return users();
+    },
   };
 }
 
@@ -120,9 +140,13 @@ export const DIMENSION_SQL: Record<Dimension, DimensionSql> = {
     label: person,
   },
   redirect: {
+    // Both probes read a partial index (db/schema.ts), not the appeal's row with its long texts.
     sql: `CASE WHEN a.status = 'redirected' THEN 'out'
-      WHEN EXISTS (SELECT 1 FROM appeal_topics r WHERE r.appeal_id = a.id AND r.redirected_to IS NOT NULL) THEN 'out_partial'
-      WHEN substr(a.notes, 1, ${REDIRECTED_IN_NOTE.length}) = '${REDIRECTED_IN_NOTE}' THEN 'in' ELSE 'none' END`,
+      WHEN EXISTS (SELECT 1 FROM appeal_topics r INDEXED BY appeal_topics_redirected_idx
+        WHERE r.appeal_id = a.id AND r.redirected_to IS NOT NULL) THEN 'out_partial'
+      WHEN EXISTS (SELECT 1 FROM appeals i INDEXED BY appeals_redirected_in_idx
+        WHERE i.local_id = a.local_id AND substr(i.notes, 1, ${REDIRECTED_IN_NOTE.length}) = '${REDIRECTED_IN_NOTE}') THEN 'in'
+      ELSE 'none' END`,
     label: named('redirect'),
   },
   month: { sql: MONTH, label: periodLabel },

@@ -76,12 +76,14 @@ export function whereOf(
   add('sources', filters.sources, (v) => `a.source IN ${v}`);
   add('categories', filters.categories, (v) => `a.applicant_category IN ${v}`);
   add('responsible', filters.responsible, (v) => `a.responsible_head_id IN ${v}`);
-  add('territories', withChildren(filters.territories, l.territories), (v) => `a.territory_code IN ${v}`);
-  add('topics', withChildren(filters.topics, l.topics), (v) =>
-    unit === 'question'
-      ? `q.topic_code IN ${v}`
-      : `EXISTS (SELECT 1 FROM appeal_topics f WHERE f.appeal_id = a.id AND f.topic_code IN ${v})`,
-  );
+  if (filters.territories.length)
+    add('territories', withChildren(filters.territories, l.territories), (v) => `a.territory_code IN ${v}`);
+  if (filters.topics.length)
+    add('topics', withChildren(filters.topics, l.topics), (v) =>
+      unit === 'question'
+        ? `q.topic_code IN ${v}`
+        : `EXISTS (SELECT 1 FROM appeal_topics f WHERE f.appeal_id = a.id AND f.topic_code IN ${v})`,
+    );
   add('executors', filters.executors, (v) =>
     unit === 'question'
       ? `q.executor_id IN ${v}`

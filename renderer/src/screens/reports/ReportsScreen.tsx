@@ -55,6 +55,8 @@ export function ReportsScreen() {
 
   const change = (d: ReportDefinition) => {
     setDefinition(d);
+    // A changed standard report is no longer that report: its title goes (the default names the axes).
+    if (standardId) setTitle('');
     setStandardId('');
     setDrill(null);
   };
