@@ -267,3 +267,12 @@ export function parseImportFile(bytes: Uint8Array): ParsedFile {
   });
   return { total: items.length, records, issues };
 }
+
+/** The JSON Schema of the file (draft 2020-12), generated from the zod schema: docs/json-import.schema.json. */
+export function importJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(importFileSchema, { io: 'input', unrepresentable: 'any' }),
+    $id: 'https://arm-appeals.local/schemas/appeals-1.json',
+    title: 'Обращения для загрузки в АРМ делопроизводителя (arm-appeals/appeals@1)',
+  };
+}

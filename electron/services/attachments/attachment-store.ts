@@ -1,6 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomically } from '../durable-file';
 
 /**
  * Content-addressed file store beside the database: `attachments/ab/abcdef…` named by sha256.
@@ -23,15 +24,7 @@ export class AttachmentStore {
     const target = this.pathOf(sha256);
     if (existsSync(target)) return sha256;
     mkdirSync(join(this.root, sha256.slice(0, 2)), { recursive: true });
-    const temp = `${target}.${randomUUID()}.tmp`;
-    const fd = openSync(temp, 'w');
-    try {
-      writeSync(fd, bytes);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, target);
+    writeFileAtomically(target, bytes);
     return sha256;
   }
 

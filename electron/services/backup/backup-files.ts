@@ -1,16 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DB_FILE } from '../../../db/open';
 import {
@@ -20,6 +9,7 @@ import {
   backupManifestSchema,
   backupVerificationSchema,
 } from '../../../shared/backup/schema';
+import { writeFileAtomically } from '../durable-file';
 
 /** Layout of `<data>/backups/<id>/`: appeals.db, attachments/ab/<sha256>, manifest.json, verification.json. */
 export const BACKUPS_DIR = 'backups';
@@ -61,17 +51,9 @@ export function fsyncPath(path: string): void {
   }
 }
 
-/** Writes a small file durably: temp, fsync, rename, fsync of the folder. */
+/** Writes a small file durably: temp, fsync, rename, then fsync of the folder (the rename itself). */
 export function writeFileDurably(path: string, text: string): void {
-  const temp = `${path}.tmp`;
-  const fd = openSync(temp, 'w');
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temp, path);
+  writeFileAtomically(path, text);
   fsyncPath(join(path, '..'));
 }
 

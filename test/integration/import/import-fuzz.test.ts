@@ -87,10 +87,12 @@ describe('JSON import fuzzing', () => {
     );
   });
 
-  it('an import of any file either registers all records or writes nothing, and never crashes', () => {
+  it('an import of any file either registers all records or writes nothing, and never crashes', async () => {
     let accepted = 0;
-    fc.assert(
-      fc.property(fileBytes, (bytes) => {
+    // Async, yielding between runs: a long synchronous loop would starve the test worker's messages.
+    await fc.assert(
+      fc.asyncProperty(fileBytes, async (bytes) => {
+        await new Promise((resolve) => setImmediate(resolve));
         const before = t.services.store.db.select().from(appeals).all().length;
         const outboxBefore = t.services.store.db.select().from(outbox).all().length;
         const report = importReportSchema.parse(importJson(t.clerk, { fileName: 'fuzz.json', bytes }));

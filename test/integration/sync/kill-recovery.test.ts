@@ -1,68 +1,28 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { bundleChild, ROOT, runKillable } from '../../helpers/killable-child';
 import { registerSome } from '../../unit/services/sync/sync-fixtures';
 import { expectExactlyOnce } from './exactly-once';
 import { SyncRig } from './sync-harness';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-let bundleDir = '';
-let child = '';
+let child: Awaited<ReturnType<typeof bundleChild>> | null = null;
 let rig: SyncRig | null = null;
 
-// The child is bundled once (packages stay external, resolved through a node_modules link), so each
-// start costs a fraction of a second instead of a TypeScript compile.
 beforeAll(async () => {
-  bundleDir = mkdtempSync(join(tmpdir(), 'arm-sync-child-'));
-  symlinkSync(join(ROOT, 'node_modules'), join(bundleDir, 'node_modules'), 'dir');
-  child = join(bundleDir, 'sync-child.mjs');
-  await build({
-    entryPoints: [fileURLToPath(new URL('./sync-child.ts', import.meta.url))],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    outfile: child,
-    logLevel: 'error',
-  });
+  child = await bundleChild(fileURLToPath(new URL('./sync-child.ts', import.meta.url)));
 });
-afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
+afterAll(() => child?.cleanup());
 afterEach(async () => {
   await rig?.close();
   rig = null;
 });
 
 /** Runs the child; SIGKILLs it `killAfterMs` after it is ready (null: let it finish). Returns whether it finished. */
-function runChild(dataDir: string, baseUrl: string, killAfterMs: number | null): Promise<boolean> {
-  return new Promise((resolve, reject) => {
-    const proc: ChildProcess = spawn(process.execPath, [child, dataDir, baseUrl, join(ROOT, 'db/migrations')], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    let armed = killAfterMs !== null;
-    proc.stderr?.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-    });
-    proc.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (armed && out.includes('ready')) {
-        armed = false;
-        setTimeout(() => proc.kill('SIGKILL'), killAfterMs ?? 0);
-      }
-    });
-    proc.on('error', reject);
-    proc.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL') return resolve(out.includes('quiet'));
-      if (code !== 0) return reject(new Error(`child failed (${code}): ${err}`));
-      resolve(out.includes('quiet'));
-    });
-  });
+async function runChild(dataDir: string, baseUrl: string, killAfterMs: number | null): Promise<boolean> {
+  const { out } = await runKillable(child?.script ?? '', [dataDir, baseUrl, join(ROOT, 'db/migrations')], killAfterMs);
+  return out.includes('quiet');
 }
 
 describe('kill -9 of the workstation process at random moments', () => {

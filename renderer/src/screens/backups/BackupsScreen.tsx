@@ -175,7 +175,9 @@ export function BackupsScreen() {
       {data && <SettingsForm key={JSON.stringify(data.settings)} saved={data.settings} onSaved={reload} />}
       {confirm && (
         <Modal title={t('data.backups.restoreTitle')} onClose={() => setConfirm(null)} testId="restore-dialog">
-          <p>{t('data.backups.restoreWarning', { date: formatDateTime(confirm.createdAt), n: confirm.appeals })}</p>
+          <p className="restore-warning">
+            {t('data.backups.restoreWarning', { date: formatDateTime(confirm.createdAt), n: confirm.appeals })}
+          </p>
           <div className="backups-actions">
             <button
               type="button"

@@ -15,7 +15,7 @@ function ReportView({ report }: { report: ImportReport }) {
         <p className="banner banner-info" role="status">
           {t('data.importJson.done', { n: formatCount(report.imported.length) })}
         </p>
-        <table className="table import-table">
+        <table className="table import-table import-done">
           <thead>
             <tr>
               <th>{t('data.importJson.record')}</th>
