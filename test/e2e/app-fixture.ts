@@ -44,14 +44,29 @@ export const test = base.extend<{ app: RunningApp }>({
     const dataDir = mkdtempSync(join(tmpdir(), 'arm-e2e-'));
     const { child, url } = await startApp(dataDir);
     await use({ url, dataDir });
-    stopApp(child);
-    rmSync(dataDir, { recursive: true, force: true });
+    await stopApp(child);
+    rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
   },
 });
 
-/** Stops the app and npx behind it (its own process group). */
-export function stopApp(child: ChildProcess): void {
-  if (child.pid) process.kill(-child.pid, 'SIGTERM');
+/**
+ * Stops the app and npx behind it (its own process group) and waits until it has exited, so that its
+ * data folder can be removed (a closing app may still be writing there); SIGKILL after 10 s.
+ */
+export async function stopApp(child: ChildProcess): Promise<void> {
+  if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const group = -child.pid;
+  process.kill(group, 'SIGTERM');
+  const timer = setTimeout(() => {
+    try {
+      process.kill(group, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }, 10_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 /** Waits for the app's own event (the screen it rendered), not for time (style.md). */

@@ -59,7 +59,7 @@ export const test = base.extend<{ org: Organisation }>({
     const a = await workstation('a');
     const b = await workstation('b');
     await use({ central, orgId: DEMO_CENTRAL_CLIENT.clientId, a, b });
-    for (const child of children) stopApp(child);
+    await Promise.all(children.map(stopApp));
     for (const proxy of proxies) await proxy.close();
     await central.close();
     rmSync(root, { recursive: true, force: true });

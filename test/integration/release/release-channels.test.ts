@@ -2,6 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readMigrationJournal } from '../../../db/open';
+import { userRoles, users } from '../../../db/schema';
 import { dispatch } from '../../../electron/host/dispatch';
 import { registerAppeal } from '../../../electron/services/appeals/register-appeal';
 import type { AppServices, Session } from '../../../electron/services/context';
@@ -13,7 +15,14 @@ import { writeSetting } from '../../../electron/services/settings-store';
 import { draft, makeTestServices } from '../../helpers/test-services';
 
 const t = makeTestServices();
+const journal = readMigrationJournal();
 afterAll(() => t.cleanup());
+// Every call re-reads the session's account (issue #10): the administrator exists in the database.
+t.services.store.db
+  .insert(users)
+  .values({ id: 'u-admin', orgId: 'org', login: 'admin', fullName: 'Администратор', passwordHash: 'x', createdAt: 0 })
+  .run();
+t.services.store.db.insert(userRoles).values({ userId: 'u-admin', role: 'admin' }).run();
 const admin: Session = {
   user: { id: 'u-admin', login: 'admin', fullName: 'Администратор', position: '', roles: ['admin'] },
 };
@@ -61,7 +70,7 @@ describe('«О программе» and update settings', () => {
       updatesSupported: false,
       update: null,
       settings: { feedUrl: null, autoDownload: false },
-      schema: { latest: '0006_signatures', applied: 7 },
+      schema: { latest: journal.at(-1)?.tag, applied: journal.length },
     });
     expect((about as { versions: { sqlite: string } }).versions.sqlite).toMatch(/^3\./);
     const check = await call(t.services, clerk, 'release:check');
@@ -145,11 +154,11 @@ describe('«Сохранить диагностику»', () => {
     const database = JSON.parse(strFromU8(files['database.json']!));
     expect(database.integrity).toEqual(['ok']);
     expect(database.tables.appeals).toBe(1);
-    expect(database.tables.users).toBe(2);
+    expect(database.tables.users).toBe(3); // clerk, head, admin
     expect(database.pageCount).toBeGreaterThan(0);
     expect(Object.keys(database.tables).some((n: string) => n.startsWith('appeals_fts'))).toBe(false);
     const versions = JSON.parse(strFromU8(files['versions.json']!));
-    expect(versions).toMatchObject({ version: 'test', mode: 'browser', schema: { applied: 7 } });
+    expect(versions).toMatchObject({ version: 'test', mode: 'browser', schema: { applied: journal.length } });
     const everything = Object.values(files)
       .map((f) => strFromU8(f))
       .join('\n');
