@@ -1,39 +1,48 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canViewReports } from '../../../shared/reports/definition';
 import { formatCount } from '../lib/format';
-import { navigate, type Route } from '../lib/router';
+import { navigate, type Route, routeHash } from '../lib/router';
 import { useSyncStatus } from './SyncStatusProvider';
 import { useSession } from './session';
 
+type PlainScreen = Exclude<Route['screen'], 'card' | 'edit' | 'tasks'>;
+
+/** One entry of the side navigation: its screen's address, highlighted while that screen is shown. */
+function NavLink(props: {
+  to: PlainScreen | 'tasks';
+  active: boolean;
+  testId: string;
+  group?: boolean;
+  children: ReactNode;
+}) {
+  const base = props.group ? 'nav-item nav-group' : 'nav-item';
+  return (
+    <a
+      href={routeHash({ screen: props.to } as Route)}
+      className={props.active ? `${base} active` : base}
+      aria-current={props.active ? 'page' : undefined}
+      data-testid={props.testId}
+    >
+      {props.children}
+    </a>
+  );
+}
+
 export function SideNav({ route, canRegister, isAdmin }: { route: Route; canRegister: boolean; isAdmin: boolean }) {
   const { t } = useTranslation();
-  const inList = route.screen === 'list' || route.screen === 'card';
-  const inCalendar = route.screen === 'calendar';
-  const inAttention = route.screen === 'attention';
-  const inTasks = route.screen === 'tasks';
   const attention = useSyncStatus().status?.rejected.length ?? 0;
   const reports = canViewReports(useSession().user?.roles ?? []);
-  const inReports = route.screen === 'reports';
-  const adminLink = (screen: 'users' | 'securityLog', href: string, label: string) => (
-    <a
-      href={href}
-      className={route.screen === screen ? 'nav-item active' : 'nav-item'}
-      aria-current={route.screen === screen ? 'page' : undefined}
-      data-testid={`nav-${screen}`}
-    >
+  const link = (screen: PlainScreen | 'tasks', testId: string, label: string) => (
+    <NavLink to={screen} active={route.screen === screen} testId={testId}>
       {label}
-    </a>
+    </NavLink>
   );
   return (
     <nav className="sidenav" aria-label={t('shell.navLabel')}>
-      <a
-        href="#/appeals"
-        className={inList ? 'nav-item active' : 'nav-item'}
-        aria-current={inList ? 'page' : undefined}
-        data-testid="nav-appeals"
-      >
+      <NavLink to="list" active={route.screen === 'list' || route.screen === 'card'} testId="nav-appeals">
         {t('shell.appeals')}
-      </a>
+      </NavLink>
       {canRegister && (
         <button
           type="button"
@@ -46,20 +55,8 @@ export function SideNav({ route, canRegister, isAdmin }: { route: Route; canRegi
           <kbd>Ctrl+N</kbd>
         </button>
       )}
-      <a
-        href="#/tasks"
-        className={inTasks ? 'nav-item active' : 'nav-item'}
-        aria-current={inTasks ? 'page' : undefined}
-        data-testid="nav-tasks"
-      >
-        {t('shell.tasks')}
-      </a>
-      <a
-        href="#/attention"
-        className={inAttention ? 'nav-item nav-group active' : 'nav-item nav-group'}
-        aria-current={inAttention ? 'page' : undefined}
-        data-testid="nav-attention"
-      >
+      {link('tasks', 'nav-tasks', t('shell.tasks'))}
+      <NavLink to="attention" active={route.screen === 'attention'} testId="nav-attention" group>
         <span className="nav-label">{t('shell.attention')}</span>
         {attention > 0 && (
           <span
@@ -70,55 +67,14 @@ export function SideNav({ route, canRegister, isAdmin }: { route: Route; canRegi
             {formatCount(attention)}
           </span>
         )}
-      </a>
-      <a
-        href="#/calendar"
-        className={inCalendar ? 'nav-item active' : 'nav-item'}
-        aria-current={inCalendar ? 'page' : undefined}
-        data-testid="nav-calendar"
-      >
-        {t('shell.calendar')}
-      </a>
-      {reports && (
-        <a
-          href="#/reports"
-          className={inReports ? 'nav-item active' : 'nav-item'}
-          aria-current={inReports ? 'page' : undefined}
-          data-testid="nav-reports"
-        >
-          {t('shell.reports')}
-        </a>
-      )}
-      {isAdmin && adminLink('users', '#/users', t('accounts.nav.users'))}
-      {isAdmin && adminLink('securityLog', '#/security-log', t('accounts.nav.securityLog'))}
-      {isAdmin && (
-        <a
-          href="#/backups"
-          className={route.screen === 'backups' ? 'nav-item active' : 'nav-item'}
-          aria-current={route.screen === 'backups' ? 'page' : undefined}
-          data-testid="nav-backups"
-        >
-          {t('data.backups.nav')}
-        </a>
-      )}
-      <a
-        href="#/about"
-        className={route.screen === 'about' ? 'nav-item active' : 'nav-item'}
-        aria-current={route.screen === 'about' ? 'page' : undefined}
-        data-testid="nav-about"
-      >
-        {t('release.nav')}
-      </a>
-      {isAdmin && (
-        <a
-          href="#/settings/connection"
-          className={route.screen === 'connection' ? 'nav-item active' : 'nav-item'}
-          aria-current={route.screen === 'connection' ? 'page' : undefined}
-          data-testid="nav-connection"
-        >
-          {t('syncUi.connection.nav')}
-        </a>
-      )}
+      </NavLink>
+      {link('calendar', 'nav-calendar', t('shell.calendar'))}
+      {reports && link('reports', 'nav-reports', t('shell.reports'))}
+      {isAdmin && link('users', 'nav-users', t('accounts.nav.users'))}
+      {isAdmin && link('securityLog', 'nav-securityLog', t('accounts.nav.securityLog'))}
+      {isAdmin && link('backups', 'nav-backups', t('data.backups.nav'))}
+      {isAdmin && link('connection', 'nav-connection', t('syncUi.connection.nav'))}
+      {link('about', 'nav-about', t('release.nav'))}
     </nav>
   );
 }
