@@ -63,6 +63,11 @@ export const app: {
 };
 
 export const dialog: { showErrorBox(title: string, content: string): void };
+export const safeStorage: {
+  isEncryptionAvailable(): boolean;
+  encryptString(plainText: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+};
 
 export const session: {
   defaultSession: {
