@@ -62,13 +62,14 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
   const sync = central?.engine ?? null;
   const intervalMs = options.central?.intervalMs ?? 60_000;
   sync?.start(intervalMs);
+  const backupLog = log.logger.child({ component: 'backup' });
   const backups = new BackupManager({
     ...base,
     dataDir: options.dataDir,
     version: options.version,
     openOptions: options,
     sync: sync && { stop: () => sync.stop(), start: (ms) => sync.start(ms), intervalMs },
-    log: (line) => log.logger.child({ component: 'backup' }).info(line),
+    log: (line) => backupLog.info(line),
   });
   return {
     ...base,

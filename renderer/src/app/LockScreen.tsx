@@ -1,6 +1,8 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { FormFooter } from '../components/FormFooter';
+import { PasswordField } from '../components/PasswordField';
 import { errorCode, errorMessage, reportIfUnauthenticated } from '../lib/api-errors';
 import { idleLockMs } from './idle-lock';
 import { useSession } from './session';
@@ -63,30 +65,24 @@ export function LockScreen({ onUnlocked, onAccountLocked }: { onUnlocked(): void
         <p>
           {t('lock.text', { minutes: String(Math.max(1, Math.round(idleLockMs() / 60_000))), name: user.fullName })}
         </p>
-        <label className="stack-field">
-          <span>{t('lock.password')}</span>
-          <input
-            type="password"
-            autoComplete="current-password"
-            autoFocus
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            data-testid="lock-password"
-          />
-        </label>
-        {error && (
-          <div className="form-error" role="alert" data-testid="lock-error">
-            {error}
-          </div>
-        )}
-        <div className="lock-actions">
-          <button type="submit" className="primary" disabled={busy} data-testid="lock-submit">
-            {busy ? t('lock.submitting') : t('lock.submit')}
-          </button>
+        <PasswordField
+          label={t('lock.password')}
+          value={password}
+          onChange={setPassword}
+          testId="lock-password"
+          autoComplete="current-password"
+          autoFocus
+        />
+        <FormFooter
+          error={error}
+          errorTestId="lock-error"
+          actionsClassName="lock-actions"
+          main={{ label: t('lock.submit'), busyLabel: t('lock.submitting'), busy, testId: 'lock-submit' }}
+        >
           <button type="button" onClick={logout} data-testid="lock-logout">
             {t('lock.logout')}
           </button>
-        </div>
+        </FormFooter>
       </form>
     </dialog>
   );

@@ -4,6 +4,7 @@ import type { About, UpdateStatus } from '../../../../shared/release/schema';
 import { api } from '../../api';
 import { useSession } from '../../app/session';
 import { useNotify } from '../../app/toasts';
+import { FormFooter } from '../../components/FormFooter';
 import { errorMessage } from '../../lib/api-errors';
 import { formatSize } from '../../lib/format';
 import { formatDateTime } from '../../lib/minsk-date';
@@ -211,16 +212,13 @@ function UpdateSettingsPanel({ info, onSaved }: { info: About; onSaved(settings:
           {t('release.autoDownload')}
         </label>
       </div>
-      {error && (
-        <div className="field-error" role="alert" data-testid="update-settings-error">
-          {error}
-        </div>
-      )}
-      <div className="about-actions">
-        <button type="button" className="primary" onClick={save} data-testid="update-settings-save">
-          {t('release.save')}
-        </button>
-      </div>
+      <FormFooter
+        error={error}
+        errorTestId="update-settings-error"
+        errorClassName="field-error"
+        actionsClassName="about-actions"
+        main={{ label: t('release.save'), onClick: () => void save(), testId: 'update-settings-save' }}
+      />
     </fieldset>
   );
 }

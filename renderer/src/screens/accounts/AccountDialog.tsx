@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../../shared/appeals/enums';
 import type { Account } from '../../../../shared/security/accounts';
+import { FormFooter } from '../../components/FormFooter';
 import { Modal } from '../../components/Modal';
 
 export interface AccountFields {
@@ -75,19 +76,20 @@ export function AccountDialog(props: {
             </label>
           ))}
         </fieldset>
-        {props.error && (
-          <div className="form-error" role="alert" data-testid="account-error">
-            {props.error}
-          </div>
-        )}
-        <div className="dialog-actions">
-          <button type="submit" className="primary" disabled={props.busy} data-testid="account-submit">
-            {account ? t('accounts.users.form.save') : t('accounts.users.form.create')}
-          </button>
+        <FormFooter
+          error={props.error}
+          errorTestId="account-error"
+          actionsClassName="dialog-actions"
+          main={{
+            label: account ? t('accounts.users.form.save') : t('accounts.users.form.create'),
+            busy: props.busy,
+            testId: 'account-submit',
+          }}
+        >
           <button type="button" onClick={props.onClose}>
             {t('accounts.users.form.cancel')}
           </button>
-        </div>
+        </FormFooter>
       </form>
     </Modal>
   );

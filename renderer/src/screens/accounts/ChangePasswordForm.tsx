@@ -2,6 +2,8 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { passwordProblems, passwordProblemsMessage } from '../../../../shared/security/password-rules';
 import { api } from '../../api';
+import { FormFooter } from '../../components/FormFooter';
+import { PasswordField } from '../../components/PasswordField';
 import { errorCode, errorMessage, reportIfUnauthenticated } from '../../lib/api-errors';
 
 /**
@@ -43,42 +45,43 @@ export function ChangePasswordForm(props: {
     }
   };
 
-  const field = (label: string, value: string, set: (v: string) => void, testId: string, autoComplete: string) => (
-    <label className="stack-field">
-      <span>{label}</span>
-      <input
-        type="password"
-        autoComplete={autoComplete}
-        value={value}
-        onChange={(e) => set(e.target.value)}
-        data-testid={testId}
-      />
-    </label>
-  );
-
   return (
     <form className="password-form" onSubmit={submit} noValidate data-testid="password-form">
-      {field(
-        props.forced ? t('accounts.password.current') : t('accounts.password.currentOwn'),
-        current,
-        setCurrent,
-        'password-current',
-        'current-password',
-      )}
-      {field(t('accounts.password.next'), next, setNext, 'password-new', 'new-password')}
-      {field(t('accounts.password.repeat'), repeat, setRepeat, 'password-repeat', 'new-password')}
+      <PasswordField
+        label={props.forced ? t('accounts.password.current') : t('accounts.password.currentOwn')}
+        value={current}
+        onChange={setCurrent}
+        testId="password-current"
+        autoComplete="current-password"
+      />
+      <PasswordField
+        label={t('accounts.password.next')}
+        value={next}
+        onChange={setNext}
+        testId="password-new"
+        autoComplete="new-password"
+      />
+      <PasswordField
+        label={t('accounts.password.repeat')}
+        value={repeat}
+        onChange={setRepeat}
+        testId="password-repeat"
+        autoComplete="new-password"
+      />
       <p className="muted small">{t('accounts.password.rules')}</p>
-      {error && (
-        <div className="form-error" role="alert" data-testid="password-error">
-          {error}
-        </div>
-      )}
-      <div className="password-actions">
-        <button type="submit" className="primary" disabled={busy} data-testid="password-submit">
-          {busy ? t('accounts.password.submitting') : t('accounts.password.submit')}
-        </button>
+      <FormFooter
+        error={error}
+        errorTestId="password-error"
+        actionsClassName="password-actions"
+        main={{
+          label: t('accounts.password.submit'),
+          busyLabel: t('accounts.password.submitting'),
+          busy,
+          testId: 'password-submit',
+        }}
+      >
         {props.actions}
-      </div>
+      </FormFooter>
     </form>
   );
 }

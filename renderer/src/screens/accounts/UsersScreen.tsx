@@ -5,6 +5,8 @@ import type { Account } from '../../../../shared/security/accounts';
 import { api } from '../../api';
 import { useSession } from '../../app/session';
 import { useNotify } from '../../app/toasts';
+import { ActionLinks } from '../../components/ActionLinks';
+import { FormFooter } from '../../components/FormFooter';
 import { Modal } from '../../components/Modal';
 import { detailedErrorMessage, reportIfUnauthenticated } from '../../lib/api-errors';
 import { formatCount } from '../../lib/format';
@@ -151,37 +153,26 @@ export function UsersScreen() {
                 <td data-testid="user-roles">{a.roles.map((r) => t(`roles.${r}`)).join(', ')}</td>
                 <td data-testid="user-state">{state(a)}</td>
                 <td className="actions">
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => setDialog({ kind: 'edit', account: a })}
-                    data-testid="user-edit"
-                  >
-                    {t('accounts.users.edit')}
-                  </button>
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => resetPassword(a)}
-                    data-testid="user-reset"
-                  >
-                    {t('accounts.users.reset')}
-                  </button>
-                  {a.lockedUntil && (
-                    <button type="button" className="link-button" onClick={() => unlock(a)} data-testid="user-unlock">
-                      {t('accounts.users.unlock')}
-                    </button>
-                  )}
-                  {a.id !== user.id && (
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => setDisabled(a, !a.disabled)}
-                      data-testid={a.disabled ? 'user-enable' : 'user-disable'}
-                    >
-                      {a.disabled ? t('accounts.users.enable') : t('accounts.users.disable')}
-                    </button>
-                  )}
+                  <ActionLinks
+                    actions={[
+                      {
+                        label: t('accounts.users.edit'),
+                        onClick: () => setDialog({ kind: 'edit', account: a }),
+                        testId: 'user-edit',
+                      },
+                      { label: t('accounts.users.reset'), onClick: () => resetPassword(a), testId: 'user-reset' },
+                      a.lockedUntil && {
+                        label: t('accounts.users.unlock'),
+                        onClick: () => unlock(a),
+                        testId: 'user-unlock',
+                      },
+                      a.id !== user.id && {
+                        label: a.disabled ? t('accounts.users.enable') : t('accounts.users.disable'),
+                        onClick: () => setDisabled(a, !a.disabled),
+                        testId: a.disabled ? 'user-enable' : 'user-disable',
+                      },
+                    ]}
+                  />
                 </td>
               </tr>
             ))}
@@ -200,25 +191,15 @@ export function UsersScreen() {
       {dialog?.kind === 'confirm' && (
         <Modal title={t('accounts.users.title')} onClose={close} testId="user-confirm">
           <p>{dialog.text}</p>
-          {error && (
-            <div className="form-error" role="alert">
-              {error}
-            </div>
-          )}
-          <div className="dialog-actions">
-            <button
-              type="button"
-              className="primary"
-              disabled={busy}
-              onClick={() => void dialog.run()}
-              data-testid="user-confirm-yes"
-            >
-              {t('app.yes')}
-            </button>
+          <FormFooter
+            error={error}
+            actionsClassName="dialog-actions"
+            main={{ label: t('app.yes'), busy, onClick: () => void dialog.run(), testId: 'user-confirm-yes' }}
+          >
             <button type="button" onClick={close}>
               {t('accounts.users.form.cancel')}
             </button>
-          </div>
+          </FormFooter>
         </Modal>
       )}
       {dialog?.kind === 'temporary' && (

@@ -90,6 +90,33 @@ export function BackupsScreen() {
     }
   };
 
+  const create = async () => {
+    const made = await api.call('backups:create', {});
+    return t('data.backups.created', { id: formatDateTime(made.createdAt) });
+  };
+  const restore = async (backup: BackupInfo) => {
+    const done = await api.call('backups:restore', { id: backup.id, confirm: true });
+    setConfirm(null);
+    return t('data.backups.restored', { id: formatDateTime(backup.createdAt), safety: done.safetyBackup ?? '—' });
+  };
+  /** The screen's main buttons (a backup now, the restore): `labels` idle and while `what` runs. */
+  const primaryAction = (
+    what: string,
+    testId: string,
+    labels: [idle: string, running: string],
+    action: () => Promise<string>,
+  ) => (
+    <button
+      type="button"
+      className="primary"
+      disabled={busy !== null}
+      data-testid={testId}
+      onClick={() => void run(what, action)}
+    >
+      {busy === what ? labels[1] : labels[0]}
+    </button>
+  );
+
   const data = loaded.value;
   return (
     <section className="screen backups-screen" aria-labelledby="backups-title" data-testid="backups-screen">
@@ -102,20 +129,7 @@ export function BackupsScreen() {
         </p>
       )}
       <div className="backups-actions">
-        <button
-          type="button"
-          className="primary"
-          disabled={busy !== null}
-          data-testid="backups-create"
-          onClick={() =>
-            void run('create', async () => {
-              const made = await api.call('backups:create', {});
-              return t('data.backups.created', { id: formatDateTime(made.createdAt) });
-            })
-          }
-        >
-          {busy === 'create' ? t('data.backups.creating') : t('data.backups.createNow')}
-        </button>
+        {primaryAction('create', 'backups-create', [t('data.backups.createNow'), t('data.backups.creating')], create)}
         <span className="muted">{t('data.backups.location')}</span>
       </div>
       {data && data.backups.length === 0 && <p className="muted">{t('data.backups.empty')}</p>}
@@ -179,24 +193,12 @@ export function BackupsScreen() {
             {t('data.backups.restoreWarning', { date: formatDateTime(confirm.createdAt), n: confirm.appeals })}
           </p>
           <div className="backups-actions">
-            <button
-              type="button"
-              className="primary"
-              disabled={busy !== null}
-              data-testid="restore-confirm"
-              onClick={() =>
-                void run('restore', async () => {
-                  const done = await api.call('backups:restore', { id: confirm.id, confirm: true });
-                  setConfirm(null);
-                  return t('data.backups.restored', {
-                    id: formatDateTime(confirm.createdAt),
-                    safety: done.safetyBackup ?? '—',
-                  });
-                })
-              }
-            >
-              {busy === 'restore' ? t('data.backups.restoring') : t('data.backups.restoreConfirm')}
-            </button>
+            {primaryAction(
+              'restore',
+              'restore-confirm',
+              [t('data.backups.restoreConfirm'), t('data.backups.restoring')],
+              () => restore(confirm),
+            )}
             <button type="button" onClick={() => setConfirm(null)}>
               {t('data.backups.cancel')}
             </button>

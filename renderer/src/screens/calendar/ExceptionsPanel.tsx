@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatRuDate, type LocalDate } from '../../../../shared/calendar';
+import { ActionLinks } from '../../components/ActionLinks';
 import type { OrgException } from './calendar-model';
 
 interface Props {
@@ -37,14 +38,12 @@ export function ExceptionsPanel({ year, exceptions, onEdit, onRemove, readOnly }
               <td>{e.note}</td>
               <td className="actions">
                 {!readOnly && (
-                  <>
-                    <button type="button" className="link-button" onClick={() => onEdit(e.date)}>
-                      {t('calendar.exceptions.edit')}
-                    </button>
-                    <button type="button" className="link-button" onClick={() => onRemove(e.date)}>
-                      {t('calendar.exceptions.remove')}
-                    </button>
-                  </>
+                  <ActionLinks
+                    actions={[
+                      { label: t('calendar.exceptions.edit'), onClick: () => onEdit(e.date) },
+                      { label: t('calendar.exceptions.remove'), onClick: () => onRemove(e.date) },
+                    ]}
+                  />
                 )}
               </td>
             </tr>

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BELARUS_TRANSFERS, formatRuDate, isLocalDate } from '../../../../shared/calendar';
+import { ActionLinks } from '../../components/ActionLinks';
 import type { OrgTransfer } from './calendar-model';
 
 interface Props {
@@ -117,16 +118,15 @@ export function TransfersPanel({ year, transfers, onAdd, onRemove, readOnly }: P
               <td className="nums">{isLocalDate(tr.workday) ? formatRuDate(tr.workday) : tr.workday}</td>
               <td>{tr.source}</td>
               <td className="actions">
-                {!readOnly && (
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => onRemove(index)}
-                    data-testid="calendar-transfer-remove"
-                  >
-                    {t('calendar.transfers.remove')}
-                  </button>
-                )}
+                <ActionLinks
+                  actions={[
+                    !readOnly && {
+                      label: t('calendar.transfers.remove'),
+                      onClick: () => onRemove(index),
+                      testId: 'calendar-transfer-remove',
+                    },
+                  ]}
+                />
               </td>
             </tr>
           ))}

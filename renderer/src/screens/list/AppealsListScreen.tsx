@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppealRow } from '../../../../shared/appeals';
 import { useSession } from '../../app/session';
+import { ActionLinks } from '../../components/ActionLinks';
 import { formatCount } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { useScreenReady } from '../../lib/screen';
@@ -147,30 +148,28 @@ export function AppealsListScreen(props: { filters: ListFilters; onFiltersChange
         <span className="list-total" data-testid="list-total" data-total={data.total}>
           {data.ready && (filtered ? t('list.found', { n: totalText }) : t('list.total', { n: totalText }))}
         </span>
-        <button
-          type="button"
-          className="batch-export-button"
-          onClick={() => setExporting(true)}
-          data-testid="list-export-pdf"
-        >
-          {t('pdfExport.button')}
-          {selected.size > 0 ? ` (${formatCount(selected.size)})` : ''}
-        </button>
-        {canImport && (
-          <button
-            type="button"
-            className="secondary list-import"
-            onClick={() => setImporting(true)}
-            data-testid="import-json-button"
-          >
-            {t('data.importJson.button')}
-          </button>
-        )}
-        {canImport && (
-          <button type="button" onClick={() => setImportingVsed(true)} data-testid="list-vsed-import">
-            {t('pdfExport.vsedButton')}
-          </button>
-        )}
+        <ActionLinks
+          className=""
+          actions={[
+            {
+              label: `${t('pdfExport.button')}${selected.size > 0 ? ` (${formatCount(selected.size)})` : ''}`,
+              onClick: () => setExporting(true),
+              testId: 'list-export-pdf',
+              className: 'batch-export-button',
+            },
+            canImport && {
+              label: t('data.importJson.button'),
+              onClick: () => setImporting(true),
+              testId: 'import-json-button',
+              className: 'secondary list-import',
+            },
+            canImport && {
+              label: t('pdfExport.vsedButton'),
+              onClick: () => setImportingVsed(true),
+              testId: 'list-vsed-import',
+            },
+          ]}
+        />
       </div>
       {importing && <ImportJsonDialog onClose={() => setImporting(false)} onImported={data.reload} />}
       <ListToolbar

@@ -44,6 +44,15 @@ function MultiSelect(props: {
   );
 }
 
+/** The `<option>`s of the rows' and the columns' choice. */
+function DimensionOptions({ dimensions }: { dimensions: readonly Dimension[] }) {
+  return dimensions.map((dim) => (
+    <option key={dim} value={dim}>
+      {DIMENSION_NAMES[dim]}
+    </option>
+  ));
+}
+
 /** The constructor: rows, columns, measures, filters, hierarchy and comparison. */
 export function ReportControls(props: { definition: ReportDefinition; onChange: (d: ReportDefinition) => void }) {
   const { t } = useTranslation();
@@ -70,11 +79,7 @@ export function ReportControls(props: { definition: ReportDefinition; onChange: 
           }}
           data-testid="report-rows"
         >
-          {DIMENSIONS.map((dim) => (
-            <option key={dim} value={dim}>
-              {DIMENSION_NAMES[dim]}
-            </option>
-          ))}
+          <DimensionOptions dimensions={DIMENSIONS} />
         </select>
       </label>
       <label className="report-field">
@@ -85,11 +90,7 @@ export function ReportControls(props: { definition: ReportDefinition; onChange: 
           data-testid="report-cols"
         >
           <option value="">{t('reports.colsNone')}</option>
-          {DIMENSIONS.filter((dim) => fits(d.rows, dim)).map((dim) => (
-            <option key={dim} value={dim}>
-              {DIMENSION_NAMES[dim]}
-            </option>
-          ))}
+          <DimensionOptions dimensions={DIMENSIONS.filter((dim) => fits(d.rows, dim))} />
         </select>
       </label>
       <fieldset className="report-measures">

@@ -121,6 +121,12 @@ export interface AvestLibrary {
   readMemory(pointer: AvCmHandle, length: number): Uint8Array;
 }
 
+/**
+ * The arguments of an export, declared once above: the koffi binding and the test fake take their
+ * parameter lists from here, so neither can drift from the interface.
+ */
+export type AvestArgs<K extends keyof AvestLibrary> = Parameters<AvestLibrary[K]>;
+
 /** Why the library could not be loaded: the provider reports CLIENT_NOT_INSTALLED with this reason. */
 export class AvestLoadError extends Error {
   constructor(
@@ -287,11 +293,11 @@ class KoffiAvestLibrary implements AvestLibrary {
     }
   }
 
-  AvCmInit(flags: number): number {
-    return this.fn.init(flags) as number;
+  AvCmInit(...args: AvestArgs<'AvCmInit'>): number {
+    return this.fn.init(...args) as number;
   }
 
-  AvCmLogin(count: number, params: AvCmConnectionParam[] | null, hc: Out<AvCmHandle | null>, flags: number): number {
+  AvCmLogin(...[count, params, hc, flags]: AvestArgs<'AvCmLogin'>): number {
     return this.withNative(
       (params ?? []).map((p) => p.param),
       (pointers) =>
@@ -304,27 +310,15 @@ class KoffiAvestLibrary implements AvestLibrary {
     );
   }
 
-  AvCmLogout(hc: AvCmHandle, flags: number): number {
-    return this.fn.logout(hc, flags) as number;
+  AvCmLogout(...args: AvestArgs<'AvCmLogout'>): number {
+    return this.fn.logout(...args) as number;
   }
 
-  AvCmGetObjectInfo(
-    handle: AvCmHandle,
-    paramId: number,
-    output: Out<AvCmHandle | null>,
-    outputSize: Out<number>,
-    flags: number,
-  ): number {
-    return this.fn.getObjectInfo(handle, paramId, output, outputSize, flags) as number;
+  AvCmGetObjectInfo(...args: AvestArgs<'AvCmGetObjectInfo'>): number {
+    return this.fn.getObjectInfo(...args) as number;
   }
 
-  AvCmOpenCertEnum(
-    hc: AvCmHandle,
-    count: number,
-    params: AvCmEnumGetParam[],
-    henum: Out<AvCmHandle | null>,
-    flags: number,
-  ): number {
+  AvCmOpenCertEnum(...[hc, count, params, henum, flags]: AvestArgs<'AvCmOpenCertEnum'>): number {
     return this.withNative(
       params.flatMap((p) => [p.param_spec, p.param]),
       (pointers) =>
@@ -338,60 +332,39 @@ class KoffiAvestLibrary implements AvestLibrary {
     );
   }
 
-  AvCmEnumGet(henum: AvCmHandle, handle: Out<AvCmHandle | null>, flags: number): number {
-    return this.fn.enumGet(henum, handle, flags) as number;
+  AvCmEnumGet(...args: AvestArgs<'AvCmEnumGet'>): number {
+    return this.fn.enumGet(...args) as number;
   }
 
-  AvCmGetCertAttr(
-    handle: AvCmHandle,
-    attrId: number,
-    attrParam: Uint8Array | null,
-    output: Uint8Array | null,
-    outputSize: Out<number>,
-    flags: number,
-  ): number {
-    return this.fn.getCertAttr(handle, attrId, attrParam, output, outputSize, flags) as number;
+  AvCmGetCertAttr(...args: AvestArgs<'AvCmGetCertAttr'>): number {
+    return this.fn.getCertAttr(...args) as number;
   }
 
-  AvCmSign(
-    hc: AvCmHandle,
-    input: Uint8Array,
-    inputSize: number,
-    output: Out<AvCmHandle | null>,
-    outputSize: Out<number>,
-    flags: number,
-  ): number {
-    return this.fn.sign(hc, input, inputSize, output, outputSize, flags) as number;
+  AvCmSign(...args: AvestArgs<'AvCmSign'>): number {
+    return this.fn.sign(...args) as number;
   }
 
-  AvCmCloseHandle(handle: AvCmHandle, flags: number): number {
-    return this.fn.closeHandle(handle, flags) as number;
+  AvCmCloseHandle(...args: AvestArgs<'AvCmCloseHandle'>): number {
+    return this.fn.closeHandle(...args) as number;
   }
 
-  AvCmGetErrorInfo(
-    hc: AvCmHandle | null,
-    errorCode: number,
-    paramId: number,
-    output: Uint8Array | null,
-    outputSize: Out<number>,
-    flags: number,
-  ): number {
-    return this.fn.getErrorInfo(hc, errorCode >>> 0, paramId, output, outputSize, flags) as number;
+  AvCmGetErrorInfo(...[hc, errorCode, ...rest]: AvestArgs<'AvCmGetErrorInfo'>): number {
+    return this.fn.getErrorInfo(hc, errorCode >>> 0, ...rest) as number;
   }
 
-  AvCmSetActiveWindow(hwnd: number, flags: number): number {
-    return this.fn.setActiveWindow(hwnd, flags) as number;
+  AvCmSetActiveWindow(...args: AvestArgs<'AvCmSetActiveWindow'>): number {
+    return this.fn.setActiveWindow(...args) as number;
   }
 
   GetProcessHeap(): AvCmHandle {
     return this.fn.getProcessHeap() as AvCmHandle;
   }
 
-  HeapFree(heap: AvCmHandle, flags: number, memory: AvCmHandle): number {
-    return this.fn.heapFree(heap, flags, memory) as number;
+  HeapFree(...args: AvestArgs<'HeapFree'>): number {
+    return this.fn.heapFree(...args) as number;
   }
 
-  readMemory(pointer: AvCmHandle, length: number): Uint8Array {
+  readMemory(...[pointer, length]: AvestArgs<'readMemory'>): Uint8Array {
     if (length === 0) return new Uint8Array(0);
     return Uint8Array.from(this.koffi.decode(pointer, 'uint8_t', length) as number[]);
   }

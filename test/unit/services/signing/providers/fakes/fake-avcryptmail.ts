@@ -33,8 +33,8 @@ import {
 } from '../../../../../../electron/services/signing/providers/avest/avest-constants';
 import type {
   AvCmConnectionParam,
-  AvCmEnumGetParam,
   AvCmHandle,
+  AvestArgs,
   AvestLibrary,
   Out,
 } from '../../../../../../electron/services/signing/providers/avest/avest-library';
@@ -150,7 +150,7 @@ export class FakeAvCryptMail implements AvestLibrary {
     return s && s.kind === 'session' && this.open.has(s) ? s : null;
   }
 
-  AvCmInit(flags: number): number {
+  AvCmInit(...[flags]: AvestArgs<'AvCmInit'>): number {
     const injected = this.enter('AvCmInit');
     if (injected !== null) return injected;
     if (flags & AVCMF_STARTUP) {
@@ -167,7 +167,7 @@ export class FakeAvCryptMail implements AvestLibrary {
     return AVCMR.BAD_FLAGS;
   }
 
-  AvCmLogin(count: number, params: AvCmConnectionParam[] | null, hc: Out<AvCmHandle | null>, flags: number): number {
+  AvCmLogin(...[count, params, hc, flags]: AvestArgs<'AvCmLogin'>): number {
     const injected = this.enter('AvCmLogin');
     if (injected !== null) return injected;
     if (!this.initialized) return AVCMR.NOT_INITIALIZED;
@@ -226,7 +226,7 @@ export class FakeAvCryptMail implements AvestLibrary {
     return AVCMR_SUCCESS;
   }
 
-  AvCmLogout(hc: AvCmHandle, _flags: number): number {
+  AvCmLogout(...[hc]: AvestArgs<'AvCmLogout'>): number {
     const injected = this.enter('AvCmLogout');
     if (injected !== null) return injected;
     const session = this.session(hc);
@@ -236,13 +236,7 @@ export class FakeAvCryptMail implements AvestLibrary {
     return AVCMR_SUCCESS;
   }
 
-  AvCmGetObjectInfo(
-    handle: AvCmHandle,
-    paramId: number,
-    output: Out<AvCmHandle | null>,
-    outputSize: Out<number>,
-    _flags: number,
-  ): number {
+  AvCmGetObjectInfo(...[handle, paramId, output, outputSize]: AvestArgs<'AvCmGetObjectInfo'>): number {
     const injected = this.enter('AvCmGetObjectInfo');
     if (injected !== null) return injected;
     const session = this.session(handle);
@@ -263,13 +257,7 @@ export class FakeAvCryptMail implements AvestLibrary {
     return handle;
   }
 
-  AvCmOpenCertEnum(
-    hc: AvCmHandle,
-    count: number,
-    params: AvCmEnumGetParam[],
-    henum: Out<AvCmHandle | null>,
-    _flags: number,
-  ): number {
+  AvCmOpenCertEnum(...[hc, count, params, henum]: AvestArgs<'AvCmOpenCertEnum'>): number {
     const injected = this.enter('AvCmOpenCertEnum');
     if (injected !== null) return injected;
     const session = this.session(hc);
@@ -287,7 +275,7 @@ export class FakeAvCryptMail implements AvestLibrary {
     return AVCMR_SUCCESS;
   }
 
-  AvCmEnumGet(henum: AvCmHandle, handle: Out<AvCmHandle | null>, flags: number): number {
+  AvCmEnumGet(...[henum, handle, flags]: AvestArgs<'AvCmEnumGet'>): number {
     const injected = this.enter('AvCmEnumGet');
     if (injected !== null) return injected;
     const enumeration = henum as Enumeration;
@@ -305,14 +293,7 @@ export class FakeAvCryptMail implements AvestLibrary {
     return AVCMR_SUCCESS;
   }
 
-  AvCmGetCertAttr(
-    handle: AvCmHandle,
-    attrId: number,
-    _attrParam: Uint8Array | null,
-    output: Uint8Array | null,
-    outputSize: Out<number>,
-    _flags: number,
-  ): number {
+  AvCmGetCertAttr(...[handle, attrId, _attrParam, output, outputSize]: AvestArgs<'AvCmGetCertAttr'>): number {
     const injected = this.enter('AvCmGetCertAttr');
     if (injected !== null) return injected;
     const cert = handle as CertHandle;
@@ -324,14 +305,7 @@ export class FakeAvCryptMail implements AvestLibrary {
     return copyOut(value, output, outputSize);
   }
 
-  AvCmSign(
-    hc: AvCmHandle,
-    input: Uint8Array,
-    inputSize: number,
-    output: Out<AvCmHandle | null>,
-    outputSize: Out<number>,
-    flags: number,
-  ): number {
+  AvCmSign(...[hc, input, inputSize, output, outputSize, flags]: AvestArgs<'AvCmSign'>): number {
     const injected = this.enter('AvCmSign');
     if (injected !== null) return injected;
     const session = this.session(hc);
@@ -360,7 +334,7 @@ export class FakeAvCryptMail implements AvestLibrary {
     return AVCMR_SUCCESS;
   }
 
-  AvCmCloseHandle(handle: AvCmHandle, _flags: number): number {
+  AvCmCloseHandle(...[handle]: AvestArgs<'AvCmCloseHandle'>): number {
     const injected = this.enter('AvCmCloseHandle');
     if (injected !== null) return injected;
     if (!this.open.has(handle) || (handle as Session).kind === 'session') return AVCMR.BAD_HANDLE;
@@ -369,14 +343,7 @@ export class FakeAvCryptMail implements AvestLibrary {
     return AVCMR_SUCCESS;
   }
 
-  AvCmGetErrorInfo(
-    _hc: AvCmHandle | null,
-    errorCode: number,
-    paramId: number,
-    output: Uint8Array | null,
-    outputSize: Out<number>,
-    _flags: number,
-  ): number {
+  AvCmGetErrorInfo(...[_hc, errorCode, paramId, output, outputSize]: AvestArgs<'AvCmGetErrorInfo'>): number {
     this.calls.push('AvCmGetErrorInfo');
     if (paramId !== AVCM_SHORT_STRING) return AVCMR_BAD_ATTR;
     const text = this.errorTexts.get(errorCode >>> 0) ?? 'Код ошибки неизвестен библиотеке';
@@ -384,7 +351,7 @@ export class FakeAvCryptMail implements AvestLibrary {
     return copyOut(bytes, output, outputSize);
   }
 
-  AvCmSetActiveWindow(hwnd: number, _flags: number): number {
+  AvCmSetActiveWindow(...[hwnd]: AvestArgs<'AvCmSetActiveWindow'>): number {
     this.calls.push('AvCmSetActiveWindow');
     this.ownerWindow = hwnd;
     return AVCMR_SUCCESS;
@@ -394,14 +361,14 @@ export class FakeAvCryptMail implements AvestLibrary {
     return this.processHeap;
   }
 
-  HeapFree(heap: AvCmHandle, _flags: number, memory: AvCmHandle): number {
+  HeapFree(...[heap, _flags, memory]: AvestArgs<'HeapFree'>): number {
     this.calls.push('HeapFree');
     if (heap !== this.processHeap || !this.heap.has(memory as HeapBlock)) return 0;
     this.heap.delete(memory as HeapBlock);
     return 1;
   }
 
-  readMemory(pointer: AvCmHandle, length: number): Uint8Array {
+  readMemory(...[pointer, length]: AvestArgs<'readMemory'>): Uint8Array {
     const block = pointer as HeapBlock;
     if (!this.heap.has(block)) throw new Error('read of freed or foreign memory');
     return block.bytes.slice(0, length);
