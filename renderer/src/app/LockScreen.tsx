@@ -70,7 +70,6 @@ export function LockScreen({ onUnlocked, onAccountLocked }: { onUnlocked(): void
           value={password}
           onChange={setPassword}
           testId="lock-password"
-          autoComplete="current-password"
           autoFocus
         />
         <FormFooter

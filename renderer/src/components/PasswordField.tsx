@@ -4,7 +4,8 @@ export function PasswordField(props: {
   value: string;
   onChange(value: string): void;
   testId: string;
-  autoComplete: 'current-password' | 'new-password';
+  /** A password being chosen (`autocomplete="new-password"`), not the current one. */
+  isNew?: boolean;
   autoFocus?: boolean;
 }) {
   return (
@@ -12,7 +13,7 @@ export function PasswordField(props: {
       <span>{props.label}</span>
       <input
         type="password"
-        autoComplete={props.autoComplete}
+        autoComplete={props.isNew ? 'new-password' : 'current-password'}
         autoFocus={props.autoFocus}
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}

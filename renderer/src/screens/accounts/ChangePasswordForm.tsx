@@ -45,29 +45,24 @@ export function ChangePasswordForm(props: {
     }
   };
 
+  const currentLabel = props.forced ? t('accounts.password.current') : t('accounts.password.currentOwn');
+  const fields = [
+    { label: currentLabel, value: current, onChange: setCurrent, testId: 'password-current' },
+    { label: t('accounts.password.next'), value: next, onChange: setNext, testId: 'password-new', isNew: true },
+    {
+      label: t('accounts.password.repeat'),
+      value: repeat,
+      onChange: setRepeat,
+      testId: 'password-repeat',
+      isNew: true,
+    },
+  ];
+
   return (
     <form className="password-form" onSubmit={submit} noValidate data-testid="password-form">
-      <PasswordField
-        label={props.forced ? t('accounts.password.current') : t('accounts.password.currentOwn')}
-        value={current}
-        onChange={setCurrent}
-        testId="password-current"
-        autoComplete="current-password"
-      />
-      <PasswordField
-        label={t('accounts.password.next')}
-        value={next}
-        onChange={setNext}
-        testId="password-new"
-        autoComplete="new-password"
-      />
-      <PasswordField
-        label={t('accounts.password.repeat')}
-        value={repeat}
-        onChange={setRepeat}
-        testId="password-repeat"
-        autoComplete="new-password"
-      />
+      {fields.map((field) => (
+        <PasswordField key={field.testId} {...field} />
+      ))}
       <p className="muted small">{t('accounts.password.rules')}</p>
       <FormFooter
         error={error}

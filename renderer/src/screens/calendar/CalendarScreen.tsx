@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type LocalDate, minskDateOf } from '../../../../shared/calendar';
 import { useSession } from '../../app/session';
+import { RetryBanner } from '../../components/RetryBanner';
 import { useScreenReady } from '../../lib/screen';
 import { CalendarLegend } from './CalendarLegend';
 import {
@@ -94,12 +95,7 @@ export function CalendarScreen() {
         </div>
       )}
       {cal.loadError && (
-        <div className="banner banner-error" role="alert">
-          {t('calendar.loadError', { message: cal.loadError })}{' '}
-          <button type="button" className="link-button" onClick={cal.reload}>
-            {t('app.retry')}
-          </button>
-        </div>
+        <RetryBanner message={t('calendar.loadError', { message: cal.loadError })} onRetry={cal.reload} />
       )}
       {data && draft && cal.hours ? (
         <div className={cal.loading ? 'cal-scroll cal-loading' : 'cal-scroll'}>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppealRow } from '../../../../shared/appeals';
 import { useSession } from '../../app/session';
 import { ActionLinks } from '../../components/ActionLinks';
+import { RetryBanner } from '../../components/RetryBanner';
 import { formatCount } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { useScreenReady } from '../../lib/screen';
@@ -181,14 +182,7 @@ export function AppealsListScreen(props: { filters: ListFilters; onFiltersChange
           if (active < 0) moveTo(0);
         }}
       />
-      {data.error && (
-        <div className="banner banner-error" role="alert">
-          {t('list.loadError', { message: data.error })}{' '}
-          <button type="button" className="link-button" onClick={data.reload}>
-            {t('app.retry')}
-          </button>
-        </div>
-      )}
+      {data.error && <RetryBanner message={t('list.loadError', { message: data.error })} onRetry={data.reload} />}
       <div
         ref={scrollRef}
         className={`grid${data.pending ? ' grid-pending' : ''}`}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { SortableTh } from '../../components/SortableTh';
 import { COLUMNS } from './columns';
 import type { ListFilters, SortField } from './list-query';
 
@@ -35,25 +36,15 @@ export function ListHeader(props: { filters: ListFilters; onSort(sort: SortField
             const active = sort === colSort;
             const nextDir = active ? (dir === 'asc' ? 'desc' : 'asc') : col.firstDir;
             return (
-              <th
+              <SortableTh
                 key={col.key}
-                scope="col"
-                aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
-              >
-                <button
-                  type="button"
-                  tabIndex={-1}
-                  className={active ? 'sort-button active' : 'sort-button'}
-                  onClick={() => props.onSort(colSort, nextDir)}
-                  title={t('list.sortHint')}
-                  data-testid={`sort-${col.key}`}
-                >
-                  {label}
-                  <span className="sort-mark" aria-hidden="true">
-                    {active ? (dir === 'asc' ? '▲' : '▼') : ''}
-                  </span>
-                </button>
-              </th>
+                label={label}
+                active={active}
+                dir={dir}
+                onSort={() => props.onSort(colSort, nextDir)}
+                testId={`sort-${col.key}`}
+                tabIndex={-1}
+              />
             );
           })}
         </tr>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { APPEAL_KINDS, APPEAL_STATUSES, SUBMISSION_FORMS } from '../../../../shared/appeals';
 import { DEADLINE_STATES } from '../../../../shared/deadlines';
 import { useDictionaries } from '../../app/session';
+import { DeadlineOptions } from '../../components/DeadlineOptions';
 import { useDebounced } from '../../lib/use-debounced';
 import { EMPTY_FILTERS, type ListFilters } from './list-query';
 
@@ -84,12 +85,7 @@ export function ListToolbar({ filters, onChange, searchRef, onSearchArrowDown }:
           onChange={(e) => set({ deadline: pick(DEADLINE_STATES, e.target.value) })}
           data-testid="filter-deadline"
         >
-          <option value="">{any}</option>
-          {DEADLINE_STATES.map((d) => (
-            <option key={d} value={d}>
-              {t(`list.filters.deadlineStates.${d}`)}
-            </option>
-          ))}
+          <DeadlineOptions />
         </select>
       </label>
       <label className="filter">

@@ -13,10 +13,11 @@ import {
 import { useDictionaries } from '../../app/session';
 
 type ListFilter = Exclude<keyof ReportFilters, 'onControl' | 'types' | 'sources' | 'categories'>;
+type Option = { value: string; label: string };
 
 function MultiSelect(props: {
   name: ListFilter;
-  options: readonly { value: string; label: string }[];
+  options: readonly Option[];
   value: readonly string[];
   onChange: (values: string[]) => void;
 }) {
@@ -67,6 +68,16 @@ export function ReportControls(props: { definition: ReportDefinition; onChange: 
       .map((v) => ({ value: v, label: t(`enums.${kind}.${v}` as 'enums.status.draft') }));
   const people = (role: string) =>
     dict.staff.filter((s) => s.roles.some((r) => r === role)).map((s) => ({ value: s.id, label: s.name }));
+  /** The filters' lists, in the order shown. */
+  const filterLists: [ListFilter, Option[]][] = [
+    ['statuses', enumOptions(APPEAL_STATUSES, 'status')],
+    ['kinds', enumOptions(APPEAL_KINDS, 'kind')],
+    ['forms', enumOptions(SUBMISSION_FORMS, 'form')],
+    ['topics', dict.topics.map((x) => ({ value: x.code, label: `${x.parentCode ? '  ' : ''}${x.code} ${x.name}` }))],
+    ['territories', dict.territories.map((x) => ({ value: x.code, label: `${x.parentCode ? '  ' : ''}${x.name}` }))],
+    ['responsible', dict.heads.map((h) => ({ value: h.id, label: h.name }))],
+    ['executors', people('executor')],
+  ];
   return (
     <div className="report-controls" data-testid="report-controls">
       <label className="report-field">
@@ -124,48 +135,15 @@ export function ReportControls(props: { definition: ReportDefinition; onChange: 
         </label>
       </fieldset>
       <div className="report-filters">
-        <MultiSelect
-          name="statuses"
-          options={enumOptions(APPEAL_STATUSES, 'status')}
-          value={d.filters.statuses}
-          onChange={(v) => setFilter('statuses', v)}
-        />
-        <MultiSelect
-          name="kinds"
-          options={enumOptions(APPEAL_KINDS, 'kind')}
-          value={d.filters.kinds}
-          onChange={(v) => setFilter('kinds', v)}
-        />
-        <MultiSelect
-          name="forms"
-          options={enumOptions(SUBMISSION_FORMS, 'form')}
-          value={d.filters.forms}
-          onChange={(v) => setFilter('forms', v)}
-        />
-        <MultiSelect
-          name="topics"
-          options={dict.topics.map((x) => ({ value: x.code, label: `${x.parentCode ? '  ' : ''}${x.code} ${x.name}` }))}
-          value={d.filters.topics}
-          onChange={(v) => setFilter('topics', v)}
-        />
-        <MultiSelect
-          name="territories"
-          options={dict.territories.map((x) => ({ value: x.code, label: `${x.parentCode ? '  ' : ''}${x.name}` }))}
-          value={d.filters.territories}
-          onChange={(v) => setFilter('territories', v)}
-        />
-        <MultiSelect
-          name="responsible"
-          options={dict.heads.map((h) => ({ value: h.id, label: h.name }))}
-          value={d.filters.responsible}
-          onChange={(v) => setFilter('responsible', v)}
-        />
-        <MultiSelect
-          name="executors"
-          options={people('executor')}
-          value={d.filters.executors}
-          onChange={(v) => setFilter('executors', v)}
-        />
+        {filterLists.map(([name, options]) => (
+          <MultiSelect
+            key={name}
+            name={name}
+            options={options}
+            value={d.filters[name]}
+            onChange={(v) => setFilter(name, v)}
+          />
+        ))}
       </div>
     </div>
   );

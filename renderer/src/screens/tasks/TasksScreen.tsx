@@ -4,6 +4,7 @@ import { DEADLINE_STATES } from '../../../../shared/deadlines';
 import { visibleTaskLists } from '../../../../shared/review/task-lists';
 import type { TaskList } from '../../../../shared/review/view';
 import { useSession } from '../../app/session';
+import { DeadlineOptions } from '../../components/DeadlineOptions';
 import { formatCount } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { useScreenReady } from '../../lib/screen';
@@ -63,12 +64,7 @@ export function TasksScreen({ list }: { list?: TaskList }) {
             }
             data-testid="tasks-filter-deadline"
           >
-            <option value="">{t('list.filters.any')}</option>
-            {DEADLINE_STATES.map((d) => (
-              <option key={d} value={d}>
-                {t(`list.filters.deadlineStates.${d}`)}
-              </option>
-            ))}
+            <DeadlineOptions />
           </select>
         </label>
       </div>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TaskRow } from '../../../../shared/review/view';
 import { DeadlineBadge } from '../../components/DeadlineBadge';
+import { SortableTh } from '../../components/SortableTh';
 import { formatDate } from '../../lib/minsk-date';
 import { navigate, routeHash } from '../../lib/router';
 import type { TaskQuery, TaskSort } from './use-tasks';
@@ -22,24 +23,14 @@ function HeaderCell(props: { column: Column; query: TaskQuery; onSort(sort: Task
   const active = props.query.sort === sort;
   const dir = props.query.dir;
   return (
-    <th
-      scope="col"
+    <SortableTh
+      label={label}
+      active={active}
+      dir={dir}
+      onSort={() => props.onSort(sort, active && dir === 'asc' ? 'desc' : 'asc')}
+      testId={`tasks-sort-${sort}`}
       className={`col-${props.column}`}
-      aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
-    >
-      <button
-        type="button"
-        className={active ? 'sort-button active' : 'sort-button'}
-        onClick={() => props.onSort(sort, active && dir === 'asc' ? 'desc' : 'asc')}
-        title={t('list.sortHint')}
-        data-testid={`tasks-sort-${sort}`}
-      >
-        {label}
-        <span className="sort-mark" aria-hidden="true">
-          {active ? (dir === 'asc' ? '▲' : '▼') : ''}
-        </span>
-      </button>
-    </th>
+    />
   );
 }
 
