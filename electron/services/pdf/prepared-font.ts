@@ -8,6 +8,7 @@ import {
   type PDFDocument,
   PDFFont,
   PDFHexString,
+  type PDFObject,
   PDFRawStream,
   type PDFRef,
   PDFString,
@@ -145,11 +146,15 @@ export async function prepareProgram(bytes: Uint8Array): Promise<PreparedProgram
   };
 }
 
-function rawFlate(context: PDFContext, deflated: Uint8Array, extra: Record<string, number> = {}): PDFRawStream {
+/** A dictionary literal as `context.obj` takes it: numbers, names (strings), PDF objects, nested dictionaries. */
+type Literal = { [name: string]: string | number | PDFObject | Literal };
+
+function rawFlate(context: PDFContext, deflated: Uint8Array, extra: Literal = {}): PDFRawStream {
   return PDFRawStream.of(context.obj({ Filter: 'FlateDecode', Length: deflated.length, ...extra }), deflated);
 }
 
-function flateStream(context: PDFContext, deflated: Uint8Array, extra: Record<string, number> = {}): PDFRef {
+/** A ready (already deflated) FlateDecode stream registered in `context`. */
+export function flateStream(context: PDFContext, deflated: Uint8Array, extra: Literal = {}): PDFRef {
   return context.register(rawFlate(context, deflated, extra));
 }
 
