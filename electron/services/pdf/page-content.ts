@@ -1,6 +1,8 @@
 import { deflateSync } from 'node:zlib';
 import type { PDFFont, PDFPage } from 'pdf-lib';
-import { flateStream } from './prepared-font';
+import { flateStream, hexText, rawStream } from './prepared-font';
+
+const DEFLATE_FROM = 1024;
 
 /** A PDF number: three decimals at most, never an exponent (points are well inside ±1e6). */
 function num(n: number): string {
@@ -42,7 +44,7 @@ export class PageContent {
 
   /** One line of text with its baseline starting at (x, y). */
   text(text: string, font: PDFFont, size: number, x: number, y: number, gray: Gray = 0): void {
-    const hex = font.encodeText(text).toString();
+    const hex = hexText(font, text);
     this.ops += `BT ${num(gray)} g ${this.fontKey(font)} ${num(size)} Tf ${num(x)} ${num(y)} Td ${hex} Tj ET\n`;
   }
 
@@ -57,11 +59,17 @@ export class PageContent {
     this.ops += `${op}${num(x)} ${num(y)} ${num(width)} ${num(height)} re ${paint} Q\n`;
   }
 
-  /** Adds what was written as one FlateDecode stream to the page's contents (after any existing ones). */
+  /**
+   * Adds what was written as one stream to the page's contents (after any existing ones): deflated,
+   * unless it is as short as a page stamp (a zlib call costs more than the few bytes it would save).
+   */
   finish(): void {
     if (this.ops === '') return;
     const { context } = this.page.doc;
-    this.page.node.addContentStream(flateStream(context, deflateSync(Buffer.from(this.ops, 'latin1'))));
+    const bytes = Buffer.from(this.ops, 'latin1');
+    this.page.node.addContentStream(
+      bytes.length < DEFLATE_FROM ? rawStream(context, bytes) : flateStream(context, deflateSync(bytes)),
+    );
     this.ops = '';
   }
 }
