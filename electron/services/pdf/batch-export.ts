@@ -11,6 +11,7 @@ import type { AttachmentStore } from '../attachments/attachment-store';
 import { organisationCalendar } from '../calendar/org-calendar';
 import type { CallContext } from '../context';
 import type { PlanOptions } from './attachments-pages';
+import type { BatchManifest, ManifestItem } from './batch-manifest';
 import { renderAppealPdf } from './export-appeal-pdf';
 import { appendJournal, readJournal, removeJournal, startJournal } from './export-journal';
 
@@ -23,32 +24,7 @@ export interface BatchSelection {
   all?: boolean;
 }
 
-/** One line of the manifest (docs/vsed-package.md, "Batch export"). */
-export interface ManifestItem {
-  id: string;
-  number: string | null;
-  file: string | null;
-  pages: number | null;
-  bytes: number | null;
-  sha256: string | null;
-  /** The ВСЭД package (ZIP) when asked for. */
-  package: string | null;
-  /** Attachments that could not be included as pages, and why; the PDF is still produced. */
-  problems: string[];
-  /** Why this appeal has no PDF (the batch goes on). */
-  error: string | null;
-}
-
-export interface BatchManifest {
-  schema: 'arm-appeals/export-manifest@1';
-  createdAt: string;
-  folder: string;
-  total: number;
-  exported: number;
-  failed: number;
-  cancelled: boolean;
-  items: ManifestItem[];
-}
+export type { BatchManifest, ManifestItem } from './batch-manifest';
 
 export interface BatchOptions extends PlanOptions {
   outDir: string;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ManifestItem } from './batch-export';
+import type { ManifestItem } from './batch-manifest';
 
 /**
  * The batch export's progress journal, `manifest.progress.jsonl` in the export folder: a header line
