@@ -205,6 +205,17 @@ export function flateStream(context: PDFContext, deflated: Uint8Array, extra: Li
   return context.register(rawFlate(context, deflated, extra));
 }
 
+/** Calls `each` with `table`'s entry for every character of `text`; one outside the repertoire throws. */
+function eachInRepertoire<T>(text: string, table: readonly T[], each: (entry: T) => void): void {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i) ?? 0;
+    if (code > 0xffff) i++;
+    const entry = table[code];
+    if (entry === undefined) throw new OutsideRepertoire(String.fromCodePoint(code));
+    each(entry);
+  }
+}
+
 /**
  * pdf-lib's own font interface backed by the prepared program: encoding and widths are map lookups
  * (no shaping: DejaVu's Cyrillic needs none, and extraction stays letter for letter).
@@ -219,15 +230,10 @@ class PreparedEmbedder extends CustomFontEmbedder {
 
   /** The text as the hex string of its glyph ids, e.g. `<00A1003F>`. */
   hexOf(text: string): string {
-    const { hex } = this.program;
     let out = '<';
-    for (let i = 0; i < text.length; i++) {
-      const code = text.codePointAt(i) ?? 0;
-      if (code > 0xffff) i++;
-      const glyph = hex[code];
-      if (glyph === undefined) throw new OutsideRepertoire(String.fromCodePoint(code));
+    eachInRepertoire(text, this.program.hex, (glyph) => {
       out += glyph;
-    }
+    });
     return `${out}>`;
   }
 
@@ -236,15 +242,10 @@ class PreparedEmbedder extends CustomFontEmbedder {
   }
 
   override widthOfTextAtSize(text: string, size: number): number {
-    const { widths } = this.program;
     let total = 0;
-    for (let i = 0; i < text.length; i++) {
-      const code = text.codePointAt(i) ?? 0;
-      if (code > 0xffff) i++;
-      const w = widths[code];
-      if (w === undefined) throw new OutsideRepertoire(String.fromCodePoint(code));
-      total += w;
-    }
+    eachInRepertoire(text, this.program.widths, (width) => {
+      total += width;
+    });
     return (total * size) / 1000;
   }
 
