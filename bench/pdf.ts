@@ -26,6 +26,7 @@ import { renderAppealPdf } from '../electron/services/pdf/export-appeal-pdf';
 import { preparedPrograms } from '../electron/services/pdf/fonts';
 import { sampleJpeg, samplePdf } from '../test/helpers/sample-files';
 import { machineFacts } from './lib/machine';
+import { descendantsCpuMs } from './lib/process-cpu';
 import { envInt, progress, publishResult } from './lib/run-env';
 import { latency, round } from './lib/stats';
 import { cardHtml } from './pdf-html';
@@ -35,6 +36,7 @@ const ITERATIONS = envInt('BENCH_ITERATIONS', 100);
 const log = progress('bench:pdf');
 
 const now = () => performance.now();
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 
 async function chromiumPdf(page: Page, html: string): Promise<number> {
   await page.setContent(html);
@@ -114,6 +116,7 @@ async function main() {
     const subset: number[] = [];
     const heavyProduct: number[] = [];
     const baseline: number[] = [];
+    let chromiumCpuMs = 0;
     let sizes = { cardOnly: 0, withAttachments: 0, chromium: 0, pages: 0 };
     for (let i = 0; i < ITERATIONS; i++) {
       let t = now();
@@ -125,9 +128,13 @@ async function main() {
       t = now();
       await renderAppealPdf(ctx, cardOnlyId, { fonts: 'subset' });
       subset.push(now() - t);
+      const browserCpu = descendantsCpuMs();
+      const clientCpu = process.cpuUsage();
       t = now();
       const chromiumBytes = await chromiumPdf(page, cardHtmlText);
       baseline.push(now() - t);
+      const client = process.cpuUsage(clientCpu);
+      chromiumCpuMs += (client.user + client.system) / 1000 + descendantsCpuMs() - browserCpu;
       t = now();
       const full = await renderAppealPdf(ctx, heavy.id);
       heavyProduct.push(now() - t);
@@ -176,6 +183,16 @@ async function main() {
         speedupP95: round(cardOnly.chromium.p95 / cardOnly.product.p95, 2),
         /** CPU time of the product's process per card (Chromium prints in its own processes). */
         productCpu: latency(productCpu),
+        /**
+         * CPU per card, mean over the iterations (less sensitive to a loaded machine than wall time):
+         * the product's process; Chromium's = its browser, renderer and GPU processes (from /proc,
+         * 10 ms ticks summed over all iterations) plus the Playwright client in this process.
+         */
+        cpuPerCardMs: {
+          product: round(mean(productCpu), 2),
+          chromium: round(chromiumCpuMs / ITERATIONS, 2),
+          ratio: round(chromiumCpuMs / ITERATIONS / mean(productCpu), 2),
+        },
         /** The same export with pdf-lib's per-document subsetting of the full font (the anchor's way). */
         perDocumentSubset: latency(subset),
         speedupVsPerDocumentSubsetP50: round(latency(subset).p50 / cardOnly.product.p50, 2),

@@ -42,6 +42,31 @@ export const pdfChannels = {
     output: z.object({}),
   },
   /**
+   * Batches under `<data>/exports` that did not finish — the app was closed or crashed while exporting,
+   * or the batch was cancelled (`cancelled`): each left its progress journal, `done` of `total` verified on disk.
+   */
+  'exportBatch:interrupted': {
+    public: false,
+    input: z.object({}),
+    output: z.object({
+      items: z.array(
+        z.object({
+          outDir: z.string(),
+          createdAt: z.string(),
+          total: z.number(),
+          done: z.number(),
+          cancelled: z.boolean(),
+        }),
+      ),
+    }),
+  },
+  /** Goes on with such a batch as a new job (poll `exportBatch:status`); exported appeals are not redone. */
+  'exportBatch:resume': {
+    public: false,
+    input: z.object({ outDir: z.string().min(1).max(1000) }),
+    output: z.object({ jobId: z.string(), total: z.number(), outDir: z.string() }),
+  },
+  /**
    * «Загрузить ответ из ВСЭД» (regulation 4.12): answer packages from a .zip file or a folder on this
    * workstation; the report lists what each package did (completed, attached, unmatched, contradicts…).
    */

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, loginAsClerk, test } from './app-fixture';
 import { attachPdf, fillOralAppeal, ORAL_APPEAL, openNewCard, registerCard } from './steps';
@@ -59,6 +59,48 @@ test('the clerk exports marked appeals from the list into a folder with a manife
     expect(text).toContain(item.number ?? 'без номера');
   }
   expect(readFileSync(join(folder, 'manifest.csv'), 'utf8')).toContain(manifest.items[0].sha256);
+});
+
+test('a batch a crash cut off is listed in the export dialog and continued without redoing its files', async ({
+  page,
+  app,
+}, testInfo) => {
+  await loginAsClerk(page, app);
+  const rows = page.getByTestId('appeal-row');
+  await rows.nth(0).getByTestId('row-select').check();
+  await rows.nth(1).getByTestId('row-select').check();
+  await page.getByTestId('list-export-pdf').click();
+  let dialog = page.getByTestId('batch-export-dialog');
+  await expect(dialog.getByTestId('batch-interrupted')).toHaveCount(0);
+  const folder = join(app.dataDir, 'exports', '2026-03-10-12-00-00');
+  await dialog.getByTestId('batch-folder').fill(folder);
+  await dialog.getByTestId('batch-start').click();
+  await expect(dialog.getByTestId('batch-progress')).toHaveAttribute('data-state', 'done');
+  // What a crash after the first appeal leaves: its PDF and the journal, the second PDF and the manifest gone.
+  const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'));
+  const [first, second] = manifest.items;
+  const header = {
+    schema: 'arm-appeals/export-progress@1',
+    createdAt: manifest.createdAt,
+    ids: [first.id, second.id],
+    zip: false,
+  };
+  writeFileSync(join(folder, 'manifest.progress.jsonl'), `${JSON.stringify(header)}\n${JSON.stringify(first)}\n`);
+  for (const gone of [second.file, 'manifest.json', 'manifest.csv']) rmSync(join(folder, gone));
+  const kept = statSync(join(folder, first.file)).mtimeMs;
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('list-export-pdf').click();
+  dialog = page.getByTestId('batch-export-dialog');
+  await expect(dialog.getByTestId('batch-interrupted')).toContainText('прерван, выгружено 1 из 2');
+  await page.screenshot({ path: testInfo.outputPath('batch-export-interrupted.png') });
+  await dialog.getByTestId('batch-resume').click();
+  await expect(dialog.getByTestId('batch-progress')).toHaveAttribute('data-state', 'done');
+  await expect(dialog.getByTestId('batch-result')).toContainText(folder);
+  expect(JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'))).toMatchObject({ total: 2, exported: 2 });
+  expect(existsSync(join(folder, second.file))).toBe(true);
+  expect(statSync(join(folder, first.file)).mtimeMs).toBe(kept);
+  expect(existsSync(join(folder, 'manifest.progress.jsonl'))).toBe(false);
 });
 
 test('the clerk loads an answer package from a ВСЭД and sees the report', async ({ page, app }, testInfo) => {

@@ -3,6 +3,7 @@ import { PDFDocument, type PDFImage, type PDFPage, rgb } from 'pdf-lib';
 import type { Attachment } from '../../../shared/appeals';
 import { detectFileType } from '../../../shared/validation/file-types';
 import type { AttachmentStore } from '../attachments/attachment-store';
+import { attachFile } from './embedded-file';
 import type { CardFonts } from './fonts';
 import { convertOffice, findSoffice, OFFICE_EXTENSIONS } from './office-convert';
 import { A4, MARGIN } from './page-geometry';
@@ -202,11 +203,10 @@ export async function appendAttachments(doc: PDFDocument, fonts: CardFonts, plan
       let name = p.attachment.name;
       if (embeddedNames.has(name)) name = `${p.index}-${name}`;
       embeddedNames.add(name);
-      await doc.attach(placement.bytes, name, {
+      attachFile(doc, placement.bytes, name, {
         mimeType: p.attachment.type || 'application/octet-stream',
         description: `Вложение ${p.index}: ${p.attachment.name}, SHA-256 ${p.attachment.sha256}`,
-        creationDate: at,
-        modificationDate: at,
+        at,
       });
     }
   }

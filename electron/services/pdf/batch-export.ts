@@ -11,7 +11,9 @@ import type { AttachmentStore } from '../attachments/attachment-store';
 import { organisationCalendar } from '../calendar/org-calendar';
 import type { CallContext } from '../context';
 import type { PlanOptions } from './attachments-pages';
+import type { BatchManifest, ManifestItem } from './batch-manifest';
 import { renderAppealPdf } from './export-appeal-pdf';
+import { appendJournal, readJournal, removeJournal, startJournal } from './export-journal';
 
 /** Which appeals a batch takes: given ids, the list's filter, all registered on a day, or all registered. */
 export interface BatchSelection {
@@ -22,32 +24,7 @@ export interface BatchSelection {
   all?: boolean;
 }
 
-/** One line of the manifest (docs/vsed-package.md, "Batch export"). */
-export interface ManifestItem {
-  id: string;
-  number: string | null;
-  file: string | null;
-  pages: number | null;
-  bytes: number | null;
-  sha256: string | null;
-  /** The ВСЭД package (ZIP) when asked for. */
-  package: string | null;
-  /** Attachments that could not be included as pages, and why; the PDF is still produced. */
-  problems: string[];
-  /** Why this appeal has no PDF (the batch goes on). */
-  error: string | null;
-}
-
-export interface BatchManifest {
-  schema: 'arm-appeals/export-manifest@1';
-  createdAt: string;
-  folder: string;
-  total: number;
-  exported: number;
-  failed: number;
-  cancelled: boolean;
-  items: ManifestItem[];
-}
+export type { BatchManifest, ManifestItem } from './batch-manifest';
 
 export interface BatchOptions extends PlanOptions {
   outDir: string;
@@ -55,6 +32,8 @@ export interface BatchOptions extends PlanOptions {
   zip?: boolean;
   signal?: AbortSignal;
   onProgress?: (item: ManifestItem, done: number, total: number) => void;
+  /** Go on from the folder's progress journal (export-journal.ts): appeals already done are kept, not redone. */
+  resume?: boolean;
 }
 
 const REGISTERED_ORDER = 'ORDER BY registered_at, reg_number, id';
@@ -154,17 +133,61 @@ export function writeManifest(outDir: string, manifest: BatchManifest): void {
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
+const emptyItem = (id: string): ManifestItem => ({
+  id,
+  number: null,
+  file: null,
+  pages: null,
+  bytes: null,
+  sha256: null,
+  package: null,
+  problems: [],
+  error: null,
+});
+
+async function exportOne(
+  ctx: CallContext,
+  id: string,
+  options: BatchOptions,
+  taken: Set<string>,
+): Promise<ManifestItem> {
+  const pdf = await renderAppealPdf(ctx, id, options);
+  const base = uniqueBase(batchFileBase(pdf.card), taken);
+  const file = `${base}.pdf`;
+  writeFileSync(join(options.outDir, file), pdf.bytes);
+  let pkg: string | null = null;
+  if (options.zip) {
+    pkg = `${base}.zip`;
+    writeFileSync(join(options.outDir, pkg), packageZip(ctx.files, file, pdf.bytes, pdf.cardJson, pdf.attachments));
+  }
+  return {
+    ...emptyItem(id),
+    number: pdf.card.regNumber,
+    file,
+    pages: pdf.pages,
+    bytes: pdf.bytes.length,
+    sha256: createHash('sha256').update(pdf.bytes).digest('hex'),
+    package: pkg,
+    problems: pdf.problems,
+  };
+}
+
 /**
  * Exports the appeals one by one into `outDir` (`<number>_<date>.pdf`, optionally `.zip` packages)
  * and writes the manifest. An appeal that fails is recorded with its reason and the batch goes on;
  * cancelling stops before the next appeal and still writes the manifest of what was done. One PDF
- * is held in memory at a time, so memory stays flat for any batch size.
+ * is held in memory at a time, so memory stays flat for any batch size. Each finished appeal is
+ * appended to the progress journal at once, so a batch cut off by a crash can be resumed
+ * (`resume: true` / `resumeBatch`): what is on disk with its checksum is kept, the rest is exported.
  */
 export async function exportBatch(ctx: CallContext, ids: string[], options: BatchOptions): Promise<BatchManifest> {
   mkdirSync(options.outDir, { recursive: true });
+  const previous = options.resume ? readJournal(options.outDir) : null;
+  const createdAt = previous?.header.createdAt ?? ctx.clock().toISOString();
+  if (!previous) startJournal(options.outDir, { createdAt, ids, zip: options.zip === true });
   const manifest: BatchManifest = {
     schema: 'arm-appeals/export-manifest@1',
-    createdAt: ctx.clock().toISOString(),
+    createdAt,
     folder: options.outDir,
     total: ids.length,
     exported: 0,
@@ -173,52 +196,41 @@ export async function exportBatch(ctx: CallContext, ids: string[], options: Batc
     items: [],
   };
   const taken = new Set<string>(['manifest']);
+  for (const item of previous?.done.values() ?? []) taken.add((item.file ?? '').replace(/\.pdf$/, '').toLowerCase());
   for (const id of ids) {
     if (options.signal?.aborted) {
       manifest.cancelled = true;
       break;
     }
-    let item: ManifestItem = {
-      id,
-      number: null,
-      file: null,
-      pages: null,
-      bytes: null,
-      sha256: null,
-      package: null,
-      problems: [],
-      error: null,
-    };
-    try {
-      const pdf = await renderAppealPdf(ctx, id, options);
-      const base = uniqueBase(batchFileBase(pdf.card), taken);
-      const file = `${base}.pdf`;
-      writeFileSync(join(options.outDir, file), pdf.bytes);
-      let pkg: string | null = null;
-      if (options.zip) {
-        pkg = `${base}.zip`;
-        writeFileSync(join(options.outDir, pkg), packageZip(ctx.files, file, pdf.bytes, pdf.cardJson, pdf.attachments));
+    let item = previous?.done.get(id);
+    if (item) manifest.exported++;
+    else {
+      try {
+        item = await exportOne(ctx, id, options, taken);
+        manifest.exported++;
+      } catch (err) {
+        item = { ...emptyItem(id), error: errorText(err) };
+        manifest.failed++;
       }
-      item = {
-        ...item,
-        number: pdf.card.regNumber,
-        file,
-        pages: pdf.pages,
-        bytes: pdf.bytes.length,
-        sha256: createHash('sha256').update(pdf.bytes).digest('hex'),
-        package: pkg,
-        problems: pdf.problems,
-      };
-      manifest.exported++;
-    } catch (err) {
-      item.error = errorText(err);
-      manifest.failed++;
+      appendJournal(options.outDir, item);
+      // Let the host answer status and cancel requests between appeals.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     manifest.items.push(item);
     options.onProgress?.(item, manifest.items.length, ids.length);
-    // Let the host answer status and cancel requests between appeals.
-    await new Promise((resolve) => setImmediate(resolve));
   }
   writeManifest(options.outDir, manifest);
+  // A cancelled batch keeps its journal: it can be resumed like an interrupted one.
+  if (!manifest.cancelled) removeJournal(options.outDir);
   return manifest;
+}
+
+/** Goes on with the interrupted (or cancelled) batch of `outDir`: the same appeals, the same options. */
+export async function resumeBatch(
+  ctx: CallContext,
+  options: Omit<BatchOptions, 'resume' | 'zip'>,
+): Promise<BatchManifest> {
+  const state = readJournal(options.outDir);
+  if (!state) throw new AppError('NOT_FOUND', 'В папке нет незавершённого пакетного экспорта');
+  return exportBatch(ctx, state.header.ids, { ...options, zip: state.header.zip, resume: true });
 }

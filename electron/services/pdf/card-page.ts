@@ -174,5 +174,5 @@ export function drawCardPages(
     ],
     [1],
   );
-  return w.pages;
+  return w.finish();
 }

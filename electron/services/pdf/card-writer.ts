@@ -1,5 +1,6 @@
-import { type PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
+import type { PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
 import type { CardFonts } from './fonts';
+import { PageContent } from './page-content';
 import { A4, contentBox } from './page-geometry';
 import { wrapText } from './text-wrap';
 
@@ -20,17 +21,21 @@ interface Line {
 const BODY_SIZE = 8.5;
 const PAD_X = 4;
 const PAD_Y = 2.5;
-const BORDER = rgb(0.35, 0.35, 0.35);
-const SHADE = rgb(0.9, 0.9, 0.9);
-const INK = rgb(0, 0, 0);
+const BORDER = 0.35;
+const SHADE = 0.9;
+const BORDER_WIDTH = 0.6;
 
 /**
  * Writes the card top to bottom across as many A4 pages as it needs: centred headings and bordered
  * tables whose rows split between pages line by line (a long appeal text continues on the next page).
+ * Each page's operators go straight into its content stream (page-content.ts); `finish()` closes the
+ * last page.
  */
 export class CardWriter {
   readonly pages: PDFPage[] = [];
   private page!: PDFPage;
+  private content!: PageContent;
+  private box!: ReturnType<typeof contentBox>;
   private y = 0;
 
   constructor(
@@ -41,13 +46,18 @@ export class CardWriter {
   }
 
   private newPage(): void {
+    this.content?.finish();
     this.page = this.doc.addPage(A4);
+    this.content = new PageContent(this.page);
     this.pages.push(this.page);
-    this.y = contentBox(this.page).top;
+    this.box = contentBox(this.page);
+    this.y = this.box.top;
   }
 
-  private get box() {
-    return contentBox(this.page);
+  /** Writes out the last page's content; the writer is done. */
+  finish(): PDFPage[] {
+    this.content.finish();
+    return this.pages;
   }
 
   private lines(cell: Cell, width: number): Line[] {
@@ -71,7 +81,7 @@ export class CardWriter {
       if (this.y - size * 1.4 < this.box.bottom) this.newPage();
       const w = font.widthOfTextAtSize(line, size);
       this.y -= size * 1.2;
-      this.page.drawText(line, { x: this.box.left + (this.box.width - w) / 2, y: this.y, size, font, color: INK });
+      this.content.text(line, font, size, this.box.left + (this.box.width - w) / 2, this.y);
       this.y -= size * 0.3;
     }
   }
@@ -82,22 +92,12 @@ export class CardWriter {
     // Keep the heading with at least two lines of its first row.
     if (this.y - height - 3 * BODY_SIZE * 1.3 < this.box.bottom) this.newPage();
     const { left, width } = this.box;
-    this.page.drawRectangle({
-      x: left,
-      y: this.y - height,
-      width,
-      height,
-      color: SHADE,
-      borderColor: BORDER,
-      borderWidth: 0.6,
+    this.content.rect(left, this.y - height, width, height, {
+      fill: SHADE,
+      stroke: BORDER,
+      lineWidth: BORDER_WIDTH,
     });
-    this.page.drawText(title.toUpperCase(), {
-      x: left + PAD_X,
-      y: this.y - height + PAD_Y + 3,
-      size: BODY_SIZE,
-      font: this.fonts.bold,
-      color: INK,
-    });
+    this.content.text(title.toUpperCase(), this.fonts.bold, BODY_SIZE, left + PAD_X, this.y - height + PAD_Y + 3);
     this.y -= height;
   }
 
@@ -148,26 +148,16 @@ export class CardWriter {
     let x = this.box.left;
     chunk.forEach((lines, i) => {
       const width = widths[i] ?? 0;
-      this.page.drawRectangle({
-        x,
-        y: this.y - height,
-        width,
-        height,
-        borderColor: BORDER,
-        borderWidth: 0.6,
-        ...(shade ? { color: SHADE } : {}),
+      this.content.rect(x, this.y - height, width, height, {
+        stroke: BORDER,
+        lineWidth: BORDER_WIDTH,
+        ...(shade ? { fill: SHADE } : {}),
       });
       let ly = this.y - PAD_Y;
       for (const line of lines) {
         ly -= line.height;
         if (line.text !== '') {
-          this.page.drawText(line.text, {
-            x: x + PAD_X,
-            y: ly + line.height - line.size,
-            size: line.size,
-            font: line.font,
-            color: INK,
-          });
+          this.content.text(line.text, line.font, line.size, x + PAD_X, ly + line.height - line.size);
         }
       }
       x += width;

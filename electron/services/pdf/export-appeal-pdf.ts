@@ -17,6 +17,7 @@ import {
 import { KIND_NAMES } from './card-labels';
 import { type CardNames, resolveCardNames } from './card-lookups';
 import { drawCardPages } from './card-page';
+import { attachFile } from './embedded-file';
 import { embedCardFonts, type FontMode } from './fonts';
 import { stampPages } from './page-stamp';
 import { deflateContentStreams, OutsideRepertoire } from './prepared-font';
@@ -66,11 +67,10 @@ async function render(
   const cardPages = drawCardPages(doc, fonts, card, names, planned, at, review).length;
   await appendAttachments(doc, fonts, planned, at);
   const json = JSON.stringify({ schema: CARD_JSON_SCHEMA, ...card, review }, null, 2);
-  await doc.attach(new TextEncoder().encode(json), 'card.json', {
+  attachFile(doc, Buffer.from(json, 'utf8'), 'card.json', {
     mimeType: 'application/json',
     description: 'Регистрационно-контрольная карточка (AppealCard) для машинной обработки',
-    creationDate: at,
-    modificationDate: at,
+    at,
   });
   stampPages(doc, fonts, `Обращение ${numberOf(card)}`);
 

@@ -5,7 +5,8 @@ import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract
 import { AppError } from '../../../shared/errors';
 import { requireUser } from '../auth/auth-service';
 import type { CallContext } from '../context';
-import { exportBatch, selectAppeals } from './batch-export';
+import { type BatchManifest, type BatchOptions, exportBatch, resumeBatch, selectAppeals } from './batch-export';
+import { findInterruptedExports, readJournal } from './export-journal';
 
 type Status = ChannelOutput<'exportBatch:status'>;
 
@@ -37,16 +38,16 @@ export function defaultExportDir(ctx: CallContext): string {
   return join(ctx.dataDir ?? process.cwd(), 'exports', stamp);
 }
 
-/** `exportBatch:start`: selects the appeals, starts the export in the background, returns the job. */
-export function startExportJob(ctx: CallContext, input: ChannelParsedInput<'exportBatch:start'>) {
+type Run = (progress: Pick<BatchOptions, 'signal' | 'onProgress'>) => Promise<BatchManifest>;
+
+/** Runs `run` in the background as a job of the caller's, with the status the dialog polls. */
+function startJob(ctx: CallContext, total: number, outDir: string, run: Run) {
   const user = requireUser(ctx);
-  const ids = selectAppeals(ctx, input.ids ? { ids: input.ids } : { filter: input.filter ?? {} });
-  const outDir = input.outDir?.trim() ? resolve(input.outDir.trim()) : defaultExportDir(ctx);
   const jobId = randomUUID();
   const status: Status = {
     jobId,
     state: 'running',
-    total: ids.length,
+    total,
     done: 0,
     exported: 0,
     failed: 0,
@@ -56,9 +57,7 @@ export function startExportJob(ctx: CallContext, input: ChannelParsedInput<'expo
   };
   const job: Job = { status, userId: user.id, controller: new AbortController() };
   jobsOf(ctx).set(jobId, job);
-  void exportBatch(ctx, ids, {
-    outDir,
-    zip: input.zip,
+  void run({
     signal: job.controller.signal,
     onProgress: (item, done) => {
       status.done = done;
@@ -76,7 +75,35 @@ export function startExportJob(ctx: CallContext, input: ChannelParsedInput<'expo
       status.errors.push({ id: '', number: null, message: err instanceof Error ? err.message : String(err) });
       status.state = 'done';
     });
-  return { jobId, total: ids.length, outDir };
+  return { jobId, total, outDir };
+}
+
+/** `exportBatch:start`: selects the appeals, starts the export in the background, returns the job. */
+export function startExportJob(ctx: CallContext, input: ChannelParsedInput<'exportBatch:start'>) {
+  requireUser(ctx);
+  const ids = selectAppeals(ctx, input.ids ? { ids: input.ids } : { filter: input.filter ?? {} });
+  const outDir = input.outDir?.trim() ? resolve(input.outDir.trim()) : defaultExportDir(ctx);
+  return startJob(ctx, ids.length, outDir, (progress) =>
+    exportBatch(ctx, ids, { outDir, zip: input.zip, ...progress }),
+  );
+}
+
+/**
+ * `exportBatch:interrupted`: batches under `<data>/exports` that did not finish (the app was closed or
+ * crashed while exporting, or the batch was cancelled) — jobs live in memory, their journals on disk.
+ */
+export function interruptedExports(ctx: CallContext) {
+  requireUser(ctx);
+  return { items: findInterruptedExports(join(ctx.dataDir ?? process.cwd(), 'exports')) };
+}
+
+/** `exportBatch:resume`: goes on with such a batch as a new job; appeals already exported are kept. */
+export function resumeExportJob(ctx: CallContext, input: { outDir: string }) {
+  requireUser(ctx);
+  const outDir = resolve(input.outDir);
+  const state = readJournal(outDir);
+  if (!state) throw new AppError('NOT_FOUND', 'В папке нет незавершённого пакетного экспорта');
+  return startJob(ctx, state.header.ids.length, outDir, (progress) => resumeBatch(ctx, { outDir, ...progress }));
 }
 
 function jobFor(ctx: CallContext, jobId: string): Job {

@@ -1,7 +1,7 @@
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
 import type { pdfChannels } from '../../../shared/contract/pdf-channels';
 import type { CallContext } from '../context';
-import { cancelExportJob, exportJobStatus, startExportJob } from './export-jobs';
+import { cancelExportJob, exportJobStatus, interruptedExports, resumeExportJob, startExportJob } from './export-jobs';
 import { importVsedAnswers } from './vsed-import';
 
 type PdfChannel = keyof typeof pdfChannels;
@@ -13,5 +13,7 @@ export const pdfHandlers: {
   'exportBatch:start': (ctx, input) => startExportJob(ctx, input),
   'exportBatch:status': (ctx, input) => exportJobStatus(ctx, input),
   'exportBatch:cancel': (ctx, input) => cancelExportJob(ctx, input),
+  'exportBatch:interrupted': (ctx) => interruptedExports(ctx),
+  'exportBatch:resume': (ctx, input) => resumeExportJob(ctx, input),
   'vsed:importAnswers': (ctx, input) => importVsedAnswers(ctx, input),
 };

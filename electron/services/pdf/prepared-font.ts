@@ -8,6 +8,7 @@ import {
   type PDFDocument,
   PDFFont,
   PDFHexString,
+  PDFObject,
   PDFRawStream,
   type PDFRef,
   PDFString,
@@ -49,13 +50,34 @@ type FontkitFont = ReturnType<typeof fontkit.create>;
 export interface PreparedProgram {
   font: FontkitFont;
   baseFont: string;
-  /** Code point → glyph id in the prepared program (1-based; 0 is .notdef). */
-  gids: Map<number, number>;
+  /** Code point → the glyph id in the prepared program as four hex digits (undefined outside the repertoire). */
+  hex: string[];
   /** Advance widths in 1/1000 em, indexed by code point for the repertoire. */
-  widths: Map<number, number>;
+  widths: number[];
   fontFile: { deflated: Uint8Array; length: number };
   toUnicode: Uint8Array;
-  glyphWidths: number[];
+  /** The CIDFont's `W` array, serialised once (≈ 900 numbers a document would otherwise rebuild). */
+  widthsArray: PDFObject;
+}
+
+/** A PDF value serialised once per process and written into every document byte for byte. */
+class SerializedValue extends PDFObject {
+  constructor(private readonly bytes: Uint8Array) {
+    super();
+  }
+  override clone(): PDFObject {
+    return this;
+  }
+  override toString(): string {
+    return Buffer.from(this.bytes).toString('latin1');
+  }
+  override sizeInBytes(): number {
+    return this.bytes.length;
+  }
+  override copyBytesInto(buffer: Uint8Array, offset: number): number {
+    buffer.set(this.bytes, offset);
+    return this.bytes.length;
+  }
 }
 
 function hex4(n: number): string {
@@ -110,8 +132,8 @@ export async function prepareProgram(bytes: Uint8Array): Promise<PreparedProgram
   const font = fontkit.create(bytes);
   const scale = 1000 / font.unitsPerEm;
   const subset = font.createSubset();
-  const gids = new Map<number, number>();
-  const widths = new Map<number, number>();
+  const hex: string[] = [];
+  const widths: number[] = [];
   const glyphWidths: number[] = [];
   const byGlyph = new Map<number, number>();
   const cmap: Array<[number, number]> = [];
@@ -126,8 +148,8 @@ export async function prepareProgram(bytes: Uint8Array): Promise<PreparedProgram
         glyphWidths[gid] = Math.round(glyph.advanceWidth * scale);
         cmap.push([gid, cp]);
       }
-      gids.set(cp, gid);
-      widths.set(cp, glyph.advanceWidth * scale);
+      hex[cp] = hex4(gid);
+      widths[cp] = glyph.advanceWidth * scale;
     }
   }
   const program = await serialise(subset);
@@ -137,20 +159,61 @@ export async function prepareProgram(bytes: Uint8Array): Promise<PreparedProgram
   return {
     font,
     baseFont: `${tag}+${font.postscriptName ?? 'Font'}`,
-    gids,
+    hex,
     widths,
     fontFile: { deflated: deflateSync(program), length: program.length },
     toUnicode: deflateSync(Buffer.from(toUnicodeCmap(cmap), 'latin1')),
-    glyphWidths,
+    widthsArray: new SerializedValue(Buffer.from(`[1 [${glyphWidths.slice(1).join(' ')}]]`, 'latin1')),
   };
 }
 
-function rawFlate(context: PDFContext, deflated: Uint8Array, extra: Record<string, number> = {}): PDFRawStream {
-  return PDFRawStream.of(context.obj({ Filter: 'FlateDecode', Length: deflated.length, ...extra }), deflated);
+/** A dictionary literal as `context.obj` takes it: numbers, names (strings), PDF objects, nested dictionaries. */
+type Literal = { [name: string]: string | number | PDFObject | Literal };
+
+const STREAM = Buffer.from('\nstream\n', 'latin1');
+const END_STREAM = Buffer.from('\nendstream', 'latin1');
+
+/** pdf-lib's PDFStream.copyBytesInto copies the contents byte by byte; this is one `set` (same bytes). */
+function copyStreamInto(this: PDFRawStream, buffer: Uint8Array, offset: number): number {
+  const start = offset;
+  offset += this.dict.copyBytesInto(buffer, offset);
+  buffer.set(STREAM, offset);
+  offset += STREAM.length;
+  buffer.set(this.contents, offset);
+  offset += this.contents.length;
+  buffer.set(END_STREAM, offset);
+  return offset + END_STREAM.length - start;
 }
 
-function flateStream(context: PDFContext, deflated: Uint8Array, extra: Record<string, number> = {}): PDFRef {
+function streamOf(context: PDFContext, bytes: Uint8Array, dict: Literal): PDFRawStream {
+  const stream = PDFRawStream.of(context.obj({ ...dict, Length: bytes.length }), bytes);
+  stream.copyBytesInto = copyStreamInto;
+  return stream;
+}
+
+function rawFlate(context: PDFContext, deflated: Uint8Array, extra: Literal = {}): PDFRawStream {
+  return streamOf(context, deflated, { Filter: 'FlateDecode', ...extra });
+}
+
+/** An uncompressed stream registered in `context`. */
+export function rawStream(context: PDFContext, bytes: Uint8Array): PDFRef {
+  return context.register(streamOf(context, bytes, {}));
+}
+
+/** A ready (already deflated) FlateDecode stream registered in `context`. */
+export function flateStream(context: PDFContext, deflated: Uint8Array, extra: Literal = {}): PDFRef {
   return context.register(rawFlate(context, deflated, extra));
+}
+
+/** Calls `each` with `table`'s entry for every character of `text`; one outside the repertoire throws. */
+function eachInRepertoire<T>(text: string, table: readonly T[], each: (entry: T) => void): void {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i) ?? 0;
+    if (code > 0xffff) i++;
+    const entry = table[code];
+    if (entry === undefined) throw new OutsideRepertoire(String.fromCodePoint(code));
+    each(entry);
+  }
 }
 
 /**
@@ -165,23 +228,24 @@ class PreparedEmbedder extends CustomFontEmbedder {
     super(program.font as never, new Uint8Array(), program.baseFont, undefined);
   }
 
+  /** The text as the hex string of its glyph ids, e.g. `<00A1003F>`. */
+  hexOf(text: string): string {
+    let out = '<';
+    eachInRepertoire(text, this.program.hex, (glyph) => {
+      out += glyph;
+    });
+    return `${out}>`;
+  }
+
   override encodeText(text: string): PDFHexString {
-    let out = '';
-    for (const ch of text) {
-      const gid = this.program.gids.get(ch.codePointAt(0) ?? 0);
-      if (gid === undefined) throw new OutsideRepertoire(ch);
-      out += hex4(gid);
-    }
-    return PDFHexString.of(out);
+    return PDFHexString.of(this.hexOf(text).slice(1, -1));
   }
 
   override widthOfTextAtSize(text: string, size: number): number {
     let total = 0;
-    for (const ch of text) {
-      const w = this.program.widths.get(ch.codePointAt(0) ?? 0);
-      if (w === undefined) throw new OutsideRepertoire(ch);
-      total += w;
-    }
+    eachInRepertoire(text, this.program.widths, (width) => {
+      total += width;
+    });
     return (total * size) / 1000;
   }
 
@@ -221,7 +285,7 @@ export function addPreparedFont(doc: PDFDocument, program: PreparedProgram): PDF
       BaseFont: program.baseFont,
       CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
       FontDescriptor: descriptor,
-      W: [1, program.glyphWidths.slice(1)],
+      W: program.widthsArray,
     }),
   );
   const ref = context.register(
@@ -234,7 +298,17 @@ export function addPreparedFont(doc: PDFDocument, program: PreparedProgram): PDF
       ToUnicode: flateStream(context, program.toUnicode),
     }),
   );
-  return PDFFont.of(ref, doc, new PreparedEmbedder(program, ref));
+  const embedder = new PreparedEmbedder(program, ref);
+  const pdfFont = PDFFont.of(ref, doc, embedder);
+  preparedEmbedders.set(pdfFont, embedder);
+  return pdfFont;
+}
+
+const preparedEmbedders = new WeakMap<PDFFont, PreparedEmbedder>();
+
+/** `text` as a hex string operand for `Tj` in `font`: a table lookup per character for a prepared font. */
+export function hexText(font: PDFFont, text: string): string {
+  return preparedEmbedders.get(font)?.hexOf(text) ?? font.encodeText(text).toString();
 }
 
 /**

@@ -16,6 +16,7 @@ import { getAppeal } from '../appeals/get-appeal';
 import { requireUser } from '../auth/auth-service';
 import type { CallContext } from '../context';
 import { performReview } from '../review/perform-review';
+import { verifyDetached } from '../signing/cms/verify';
 
 /** A package's files by name: a ZIP is read whole (packages are small), a folder file by file. */
 interface PackageFiles {
@@ -100,6 +101,34 @@ function answerText(pkg: VsedAnswerPackage): string {
   return pkg.expansion.text.trim() ? `${head}. ${pkg.expansion.text.trim()}` : head;
 }
 
+/**
+ * The answer's detached signature (.p7s, bign) checked like the review's own signatures: the digest,
+ * the signature, and the signer's certificate chained to this workstation's trusted roots at the
+ * signing time (CRLs included). `ok: false` only when it was checked and does not verify.
+ */
+function checkAnswerSignature(
+  ctx: CallContext,
+  name: string,
+  answer: Uint8Array,
+  p7s: Uint8Array,
+): { ok: boolean; line: string } {
+  const trust = ctx.signing?.trust() ?? null;
+  if (!trust || trust.roots.length === 0)
+    return {
+      ok: true,
+      line: `подпись «${name}» не проверена: на этом рабочем месте нет доверенных корневых сертификатов`,
+    };
+  const result = verifyDetached(answer, p7s, trust);
+  if (!result.valid) return { ok: false, line: `подпись «${name}» не прошла проверку: ${result.reason}` };
+  const who = result.signer
+    ? `${result.signer.subject}, сертификат № ${result.signer.serialNumber}, выдан ${result.signer.issuer}`
+    : '';
+  return {
+    ok: true,
+    line: `подпись «${name}» верна: ${who}${result.signedAt ? `, подписано ${result.signedAt}` : ''}`,
+  };
+}
+
 function importOne(ctx: CallContext, files: PackageFiles): VsedImportItem {
   const item: VsedImportItem = {
     source: basename(files.source),
@@ -135,10 +164,16 @@ function importOne(ctx: CallContext, files: PackageFiles): VsedImportItem {
   const card = getAppeal(ctx.store.db, row.id);
   const conflicts = contradictions(pkg, card);
   if (conflicts.length > 0) return { ...item, outcome: 'contradicts', messages: conflicts };
+  const checked = signature
+    ? checkAnswerSignature(ctx, pkg.answer.signature ?? '', answer ?? new Uint8Array(), signature)
+    : null;
+  if (checked && !checked.ok)
+    return { ...item, messages: [checked.line, 'пакет не применён: ответ не сохранён, рассмотрение не завершено'] };
 
   const sha256 = ctx.files.put(answer ?? new Uint8Array());
   const stored = [`файл ответа «${pkg.answer.file}» сохранён (SHA-256 ${sha256})`];
   if (signature) stored.push(`подпись «${pkg.answer.signature}» сохранена (SHA-256 ${ctx.files.put(signature)})`);
+  if (checked) stored.push(checked.line);
   if (!pkg.expansion.completed)
     return { ...item, outcome: 'attached', messages: [...stored, 'зона «Expansion» не завершает рассмотрение'] };
   // The review's own completion action: its permissions, content rules, history and outbox.
@@ -161,7 +196,8 @@ function importOne(ctx: CallContext, files: PackageFiles): VsedImportItem {
 /**
  * `vsed:importAnswers` (regulation 4.12): reads answer packages from ZIP files or folders, matches each
  * to its appeal by the unique number, checks the «Expansion» zone against the card, stores the answer
- * and completes the review through `performReview` when the zone says so. Every package gets a line
+ * and completes the review through `performReview` when the zone says so. A signed answer is verified
+ * first: one whose signature does not verify is reported and not applied. Every package gets a line
  * in the report; one that fails never stops the others.
  */
 export function importVsedAnswers(ctx: CallContext, input: { path: string }): { items: VsedImportItem[] } {

@@ -1,5 +1,6 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
+import { prepared } from '../../../db/prepared';
 import { appealTopics, dispatches, resolutions, resolutionTasks, signatures } from '../../../db/schema';
 import type { AppealSource, AppealStatus } from '../../../shared/appeals';
 import type { ResolutionState, ReviewFacts, TaskState } from '../../../shared/review';
@@ -7,40 +8,55 @@ import { findAppealRow } from '../appeals/get-appeal';
 
 export type AppealRowData = ReturnType<typeof findAppealRow>;
 
-/** Everything stored about one appeal's review, in display order. */
-export function loadReviewRows(db: Db, appealId: string) {
-  return {
-    row: findAppealRow(db, appealId),
+const ID = sql.placeholder('id');
+
+/** The review's reads, prepared once per connection. */
+function reviewStatements(db: Db) {
+  return prepared(db, 'review.rows', () => ({
     resolutionRows: db
       .select()
       .from(resolutions)
-      .where(eq(resolutions.appealId, appealId))
+      .where(eq(resolutions.appealId, ID))
       .orderBy(asc(resolutions.createdAt), asc(resolutions.id))
-      .all(),
+      .prepare(),
     taskRows: db
       .select()
       .from(resolutionTasks)
-      .where(eq(resolutionTasks.appealId, appealId))
+      .where(eq(resolutionTasks.appealId, ID))
       .orderBy(asc(resolutionTasks.position))
-      .all(),
+      .prepare(),
     dispatchRows: db
       .select()
       .from(dispatches)
-      .where(eq(dispatches.appealId, appealId))
+      .where(eq(dispatches.appealId, ID))
       .orderBy(asc(dispatches.createdAt), asc(dispatches.id))
-      .all(),
+      .prepare(),
     signatureRows: db
       .select()
       .from(signatures)
-      .where(eq(signatures.appealId, appealId))
+      .where(eq(signatures.appealId, ID))
       .orderBy(asc(signatures.signedAt))
-      .all(),
+      .prepare(),
     topicRows: db
       .select()
       .from(appealTopics)
-      .where(eq(appealTopics.appealId, appealId))
+      .where(eq(appealTopics.appealId, ID))
       .orderBy(asc(appealTopics.position))
-      .all(),
+      .prepare(),
+  }));
+}
+
+/** Everything stored about one appeal's review, in display order. */
+export function loadReviewRows(db: Db, appealId: string) {
+  const statements = reviewStatements(db);
+  const id = { id: appealId };
+  return {
+    row: findAppealRow(db, appealId),
+    resolutionRows: statements.resolutionRows.all(id),
+    taskRows: statements.taskRows.all(id),
+    dispatchRows: statements.dispatchRows.all(id),
+    signatureRows: statements.signatureRows.all(id),
+    topicRows: statements.topicRows.all(id),
   };
 }
 export type ReviewRows = ReturnType<typeof loadReviewRows>;

@@ -1,5 +1,6 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
+import { prepared } from '../../../db/prepared';
 import { reviewFiles, users } from '../../../db/schema';
 import { toMinskIso } from '../../../shared/calendar';
 import type { Deadline } from '../../../shared/deadlines';
@@ -23,12 +24,14 @@ const iso = (ms: number) => toMinskIso(new Date(ms));
 const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
 
 function filesByOwner(db: Db, appealId: string) {
-  const rows = db
-    .select()
-    .from(reviewFiles)
-    .where(eq(reviewFiles.appealId, appealId))
-    .orderBy(asc(reviewFiles.owner), asc(reviewFiles.position))
-    .all();
+  const rows = prepared(db, 'reviewFiles.byAppeal', () =>
+    db
+      .select()
+      .from(reviewFiles)
+      .where(eq(reviewFiles.appealId, sql.placeholder('id')))
+      .orderBy(asc(reviewFiles.owner), asc(reviewFiles.position))
+      .prepare(),
+  ).all({ id: appealId });
   const byOwner = new Map<string, { sha256: string; name: string; size: number; type: string }[]>();
   for (const r of rows) {
     const list = byOwner.get(r.owner) ?? [];
@@ -40,9 +43,7 @@ function filesByOwner(db: Db, appealId: string) {
 
 function peopleNames(db: Db) {
   const names = new Map(
-    db
-      .select({ id: users.id, name: users.fullName })
-      .from(users)
+    prepared(db, 'users.names', () => db.select({ id: users.id, name: users.fullName }).from(users).prepare())
       .all()
       .map((u) => [u.id, u.name]),
   );

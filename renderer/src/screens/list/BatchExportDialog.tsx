@@ -9,12 +9,26 @@ import { type ListFilters, toListQuery } from './list-query';
 import './pdf-export.css';
 
 type Status = ChannelOutput<'exportBatch:status'>;
+type Interrupted = ChannelOutput<'exportBatch:interrupted'>['items'];
 const POLL_MS = 300;
+
+const runningStatus = (started: ChannelOutput<'exportBatch:start'>): Status => ({
+  jobId: started.jobId,
+  state: 'running',
+  total: started.total,
+  done: 0,
+  exported: 0,
+  failed: 0,
+  outDir: started.outDir,
+  errors: [],
+  warnings: [],
+});
 
 /**
  * «Экспорт в PDF» of the list: the marked rows or everything the current filter shows, into a folder
  * on this workstation (default `<data>/exports/<time>`), optionally with a ZIP package per appeal;
- * progress, cancel and the per-appeal errors while it runs.
+ * progress, cancel and the per-appeal errors while it runs. Batches a crash (or a cancel) left
+ * unfinished under `<data>/exports` are listed first and can be continued.
  */
 export function BatchExportDialog(props: {
   selected: string[];
@@ -28,7 +42,15 @@ export function BatchExportDialog(props: {
   const [zip, setZip] = useState(false);
   const [status, setStatus] = useState<Status | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [interrupted, setInterrupted] = useState<Interrupted>([]);
   const jobId = status?.jobId;
+
+  useEffect(() => {
+    api.call('exportBatch:interrupted', {}).then(
+      (r) => setInterrupted(r.items),
+      (err: unknown) => reportIfUnauthenticated(err),
+    );
+  }, []);
   const running = status?.state === 'running';
 
   useEffect(() => {
@@ -52,20 +74,20 @@ export function BatchExportDialog(props: {
         ...(folder.trim() ? { outDir: folder.trim() } : {}),
         zip,
       });
-      setStatus({
-        jobId: started.jobId,
-        state: 'running',
-        total: started.total,
-        done: 0,
-        exported: 0,
-        failed: 0,
-        outDir: started.outDir,
-        errors: [],
-        warnings: [],
-      });
+      setStatus(runningStatus(started));
     } catch (err) {
       reportIfUnauthenticated(err);
       setError(t('pdfExport.startFailed', { message: errorMessage(err) }));
+    }
+  };
+
+  const resume = async (outDir: string) => {
+    setError(null);
+    try {
+      setStatus(runningStatus(await api.call('exportBatch:resume', { outDir })));
+    } catch (err) {
+      reportIfUnauthenticated(err);
+      setError(t('pdfExport.resumeFailed', { message: errorMessage(err) }));
     }
   };
 
@@ -75,6 +97,27 @@ export function BatchExportDialog(props: {
 
   return (
     <Modal title={t('pdfExport.title')} onClose={props.onClose} testId="batch-export-dialog">
+      {!status && interrupted.length > 0 && (
+        <section className="batch-interrupted" data-testid="batch-interrupted">
+          <h3>{t('pdfExport.interrupted')}</h3>
+          <ul>
+            {interrupted.map((item) => (
+              <li key={item.outDir}>
+                <span>
+                  {t(item.cancelled ? 'pdfExport.interruptedCancelled' : 'pdfExport.interruptedItem', {
+                    folder: item.outDir,
+                    done: formatCount(item.done),
+                    total: formatCount(item.total),
+                  })}
+                </span>
+                <button type="button" onClick={() => void resume(item.outDir)} data-testid="batch-resume">
+                  {t('pdfExport.resume')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {!status && (
         <form
           className="batch-export-form"
