@@ -28,14 +28,18 @@ function jobsOf(ctx: CallContext): Map<string, Job> {
   return jobs;
 }
 
-/** `<data>/exports/<UTC timestamp>`, e.g. `exports/2026-03-10-14-05-09`. */
+/**
+ * `<data>/exports/<UTC timestamp>`, e.g. `exports/2026-03-10-14-05-09`. Without a data folder there is
+ * no default: the caller must name the folder (never the process's working directory).
+ */
 export function defaultExportDir(ctx: CallContext): string {
+  if (!ctx.dataDir) throw new AppError('BAD_INPUT', 'Укажите папку для выгрузки.');
   const stamp = ctx
     .clock()
     .toISOString()
     .replace(/\.\d+Z$/, '')
     .replace(/[:T]/g, '-');
-  return join(ctx.dataDir ?? process.cwd(), 'exports', stamp);
+  return join(ctx.dataDir, 'exports', stamp);
 }
 
 type Run = (progress: Pick<BatchOptions, 'signal' | 'onProgress'>) => Promise<BatchManifest>;
@@ -94,7 +98,7 @@ export function startExportJob(ctx: CallContext, input: ChannelParsedInput<'expo
  */
 export function interruptedExports(ctx: CallContext) {
   requireUser(ctx);
-  return { items: findInterruptedExports(join(ctx.dataDir ?? process.cwd(), 'exports')) };
+  return { items: ctx.dataDir ? findInterruptedExports(join(ctx.dataDir, 'exports')) : [] };
 }
 
 /** `exportBatch:resume`: goes on with such a batch as a new job; appeals already exported are kept. */
