@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { openDatabase } from '../../db/open';
 import { appeals } from '../../db/schema';
 import { exportBatch, selectAppeals } from '../services/pdf/batch-export';
 import { renderAppealPdf } from '../services/pdf/export-appeal-pdf';
 import { cliContext } from './cli-context';
+import { openDataFolder } from './data-folder';
 import { CliError, runCli } from './run-cli';
 
 const USAGE =
@@ -42,9 +42,9 @@ await runCli(
     if (chosen !== 1) throw new CliError(`укажите ровно одно из --id, --number, --all, --registered-on; ${USAGE}`);
     if (day !== null && !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new CliError('дата --registered-on: ГГГГ-ММ-ДД');
     const dataDir = resolve(data);
-    const store = openDatabase(dataDir);
+    const { store, files } = openDataFolder(dataDir);
     try {
-      const ctx = cliContext(store, dataDir, ['head']);
+      const ctx = cliContext(store, dataDir, ['head'], files);
       let ids: string[];
       if (id !== null || number !== null) {
         const appealId =
