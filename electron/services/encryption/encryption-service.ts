@@ -12,6 +12,7 @@ import { swapDatabaseFile } from '../backup/restore-backup';
 import type { AppServices } from '../context';
 import { recordSecurityEvent } from '../security/record-event';
 import type { DataKeys } from './data-key';
+import type { EncryptionHandle } from './encryption-handle';
 
 export interface EncryptionDeps extends Pick<AppServices, 'clock' | 'workstation'> {
   dataDir: string;
@@ -41,7 +42,7 @@ function startsWithMagic(path: string): boolean {
  * file and the database are each either old or new, all readable with the data key, and running the
  * action again finishes the job. The key envelope is written before the first encrypted byte and kept.
  */
-export class EncryptionService {
+export class EncryptionService implements EncryptionHandle {
   private progress: EncryptionStatus['running'] = null;
 
   constructor(private readonly deps: EncryptionDeps) {}
