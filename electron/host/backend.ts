@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { createCentralServer } from '../../server/create-server';
 import { DEMO_ORGANISATION } from '../../shared/demo/demo-organisation';
 import type { AppServices } from '../services/context';
-import { type KeyProtector, passphraseFromOptions, passphraseProtector } from '../services/encryption/data-key';
+import { chooseProtector, type KeyProtector, passphraseFromOptions } from '../services/encryption/data-key';
 import type { OpenedLog } from '../services/logging/logger';
 import { openServices } from '../services/open-services';
 import { type CredentialStore, FileCredentialStore } from '../services/sync';
@@ -56,10 +56,10 @@ export async function startBackend(
       secretAccessKey: DEMO_CENTRAL_CLIENT.clientSecret,
     });
   }
-  const passphrase = options.keyProtector ? null : passphraseFromOptions(options.passphraseFile ?? undefined);
+  const passphrase = passphraseFromOptions(options.passphraseFile ?? undefined);
   const services = await openServices({
     ...options,
-    keyProtector: options.keyProtector ?? (passphrase ? passphraseProtector(passphrase) : null),
+    keyProtector: chooseProtector(options.dataDir, options.keyProtector ?? null, passphrase),
     central: { baseUrl: centralUrl, credentials, intervalMs: SYNC_INTERVAL_MS, embedded: central !== null },
   }).catch(async (err: unknown) => {
     // E.g. a database of a newer version: nothing may keep running behind the error message.

@@ -135,8 +135,9 @@ export class DataKeys implements KeySource {
   ) {
     this.encrypting = !isPlainDatabaseFile(join(dataDir, DB_FILE));
     const envelope = readEnvelope(dataDir);
-    // Without a protector the key stays locked: an encrypted database then refuses to open (key missing).
-    if (envelope && protector) this.current = protector.open(envelope);
+    // Without a matching protector the key stays locked: an encrypted database then refuses to open (key
+    // missing), a plain one opens as usual.
+    if (envelope && protector?.protection === envelope.protection) this.current = protector.open(envelope);
   }
 
   key(): Buffer | null {
@@ -182,6 +183,20 @@ export class DataKeys implements KeySource {
   setEncrypting(on: boolean): void {
     this.encrypting = on;
   }
+}
+
+/**
+ * The protector a start uses: the passphrase when one is given and the envelope (or, without one, no OS
+ * protector) asks for it — so a folder encrypted in browser mode also opens in Electron with its passphrase.
+ */
+export function chooseProtector(
+  dataDir: string,
+  os: KeyProtector | null,
+  passphrase: string | null,
+): KeyProtector | null {
+  const wanted = readEnvelope(dataDir)?.protection ?? (os ? 'os' : 'passphrase');
+  if (passphrase && wanted === 'passphrase') return passphraseProtector(passphrase);
+  return os;
 }
 
 /** The passphrase of a command or of `npm start`: `--passphrase-file FILE` first, else ARM_DB_PASSPHRASE. */

@@ -10,7 +10,13 @@ import { AttachmentStore } from '../../../electron/services/attachments/attachme
 import { FILE_MAGIC } from '../../../electron/services/attachments/file-cipher';
 import { uploadAttachment } from '../../../electron/services/attachments/upload-attachment';
 import { BackupManager } from '../../../electron/services/backup/backup-manager';
-import { DataKeys, KEY_FILE, passphraseProtector } from '../../../electron/services/encryption/data-key';
+import {
+  chooseProtector,
+  DataKeys,
+  KEY_FILE,
+  osKeyProtector,
+  passphraseProtector,
+} from '../../../electron/services/encryption/data-key';
 import { EncryptionService } from '../../../electron/services/encryption/encryption-service';
 import { AppError } from '../../../shared/errors';
 import { draft, makeTestServices, TINY_PDF } from '../../helpers/test-services';
@@ -163,6 +169,16 @@ describe('encryption at rest', () => {
       .all()
       .map((e) => e.type);
     expect(types).toContain('encryption-enabled');
+    // Decrypted, the folder opens without the passphrase — also under Electron's OS protector (key locked);
+    // given the passphrase, Electron uses it for a passphrase-sealed key.
+    const os = osKeyProtector({
+      isEncryptionAvailable: () => true,
+      encryptString: (s) => Buffer.from(s),
+      decryptString: (b) => b.toString(),
+    });
+    expect(new DataKeys(t.dataDir, os).key()).toBeNull();
+    expect(chooseProtector(t.dataDir, os, null)).toBe(os);
+    expect(chooseProtector(t.dataDir, os, PASSPHRASE)?.protection).toBe('passphrase');
   });
 
   it('resumes an interrupted encryption: files converted so far stay, the rest and the database follow', async () => {

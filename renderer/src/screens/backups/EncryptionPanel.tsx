@@ -21,6 +21,21 @@ function ProgressLine({ running }: { running: NonNullable<EncryptionStatus['runn
   );
 }
 
+function PassphraseField(props: { label: string; value: string; onChange(value: string): void; testId: string }) {
+  return (
+    <label>
+      {props.label}
+      <input
+        type="password"
+        autoComplete="new-password"
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        data-testid={props.testId}
+      />
+    </label>
+  );
+}
+
 function EncryptDialog(props: {
   status: EncryptionStatus;
   busy: boolean;
@@ -37,26 +52,18 @@ function EncryptDialog(props: {
       <p className="restore-warning">{t('encryption.encryptWarning')}</p>
       {ask && (
         <div className="encryption-passphrase">
-          <label>
-            {t('encryption.passphrase')}
-            <input
-              type="password"
-              autoComplete="new-password"
-              value={passphrase}
-              onChange={(e) => setPassphrase(e.target.value)}
-              data-testid="encryption-passphrase"
-            />
-          </label>
-          <label>
-            {t('encryption.passphraseRepeat')}
-            <input
-              type="password"
-              autoComplete="new-password"
-              value={repeat}
-              onChange={(e) => setRepeat(e.target.value)}
-              data-testid="encryption-passphrase-repeat"
-            />
-          </label>
+          <PassphraseField
+            label={t('encryption.passphrase')}
+            value={passphrase}
+            onChange={setPassphrase}
+            testId="encryption-passphrase"
+          />
+          <PassphraseField
+            label={t('encryption.passphraseRepeat')}
+            value={repeat}
+            onChange={setRepeat}
+            testId="encryption-passphrase-repeat"
+          />
           {mismatch && (
             <p className="field-error" role="alert">
               {t('encryption.mismatch')}
