@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { unlockConnection } from './cipher';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -22,6 +23,8 @@ export interface OpenOptions {
   migrationsFolder?: string;
   /** Log statements slower than this many milliseconds (Signal's practice, style.md). */
   slowQueryMs?: number;
+  /** The data key (decision 014): needed when the file is encrypted; a new file is created encrypted. */
+  key?: Buffer | null;
 }
 
 /** One entry of drizzle-kit's `meta/_journal.json`: `when` is what drizzle stores as `created_at`. */
@@ -90,6 +93,8 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Workin
   const file = join(dataDir, DB_FILE);
   const migrationsFolder = options.migrationsFolder ?? defaultMigrations();
   const sqlite = new Database(file);
+  // A missing or wrong key fails here (DatabaseKeyError), before any write: the file stays as it was.
+  unlockConnection(sqlite, file, options.key);
   try {
     // Before any pragma or migration writes: a database of a newer version is refused untouched.
     refuseNewerDatabase(sqlite, readMigrationJournal(migrationsFolder), file);

@@ -5,6 +5,7 @@ import type { AppUpdater } from 'electron-updater';
 import { startBackend } from './host/backend';
 import { registerIpcHandlers } from './host/ipc';
 import { CONTENT_SECURITY_POLICY } from './host/security-policy';
+import { osKeyProtector } from './services/encryption/data-key';
 import { readUpdateSettings } from './services/release/release-service';
 import { SafeStorageCredentialStore } from './services/sync/credentials';
 import { parseStartOptions } from './start-options';
@@ -75,6 +76,8 @@ export async function startElectron(argv: string[], baseDir: string, shell: Shel
     migrationsFolder: join(baseDir, 'migrations'),
     // The organisation's keys encrypted by the OS, next to (not in) the database.
     credentials: new SafeStorageCredentialStore(options.dataDir, safeStorage),
+    // The database's data key sealed by the OS the same way (decision 014).
+    keyProtector: osKeyProtector(safeStorage),
   });
   // Automatic updates from the organisation's server (decision 011): configured from the administrator's
   // settings in the database, checked once at start; a downloaded update installs when the app quits.

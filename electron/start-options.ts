@@ -10,6 +10,8 @@ export interface StartOptions {
   open: boolean;
   /** Whether an empty data folder gets the demo organisation, users and appeals. */
   demo: boolean;
+  /** Browser mode: a file holding the passphrase of the data key (decision 014); else ARM_DB_PASSPHRASE. */
+  passphraseFile: string | null;
 }
 
 /** The user's application-data folder: %APPDATA% on Windows, XDG config elsewhere. */
@@ -18,7 +20,10 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(base, 'arm-appeals');
 }
 
-/** One parser for `npm start -- [--data DIR] [--server URL] [--port N] [--no-open] [--no-demo]`. */
+/**
+ * One parser for `npm start -- [--data DIR] [--server URL] [--port N] [--no-open] [--no-demo]
+ * [--passphrase-file FILE]`.
+ */
 export function parseStartOptions(argv: string[], fallbackDataDir = defaultDataDir()): StartOptions {
   const { values } = parseArgs({
     args: argv,
@@ -28,6 +33,7 @@ export function parseStartOptions(argv: string[], fallbackDataDir = defaultDataD
       port: { type: 'string' },
       'no-open': { type: 'boolean' },
       'no-demo': { type: 'boolean' },
+      'passphrase-file': { type: 'string' },
     },
     strict: false,
     allowPositionals: true,
@@ -40,5 +46,6 @@ export function parseStartOptions(argv: string[], fallbackDataDir = defaultDataD
     port,
     open: !values['no-open'],
     demo: !values['no-demo'],
+    passphraseFile: typeof values['passphrase-file'] === 'string' ? resolve(values['passphrase-file']) : null,
   };
 }

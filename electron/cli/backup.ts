@@ -12,7 +12,8 @@ const USAGE =
  * and verifies one, `list` shows them, `verify` checks one (default: every backup), `restore` swaps one in.
  * JSON on stdout; exit code 1 when a verification fails.
  */
-await runCli({ data: { type: 'string' }, id: { type: 'string' } }, async ({ values, positionals }) => {
+const options = { data: { type: 'string' }, id: { type: 'string' }, 'passphrase-file': { type: 'string' } } as const;
+await runCli(options, async ({ values, positionals }) => {
   const dataDir = existingDataDir(values.data, USAGE);
   const [command, extra] = positionals;
   if (!command || extra !== undefined) throw new CliError(USAGE);
@@ -21,7 +22,7 @@ await runCli({ data: { type: 'string' }, id: { type: 'string' } }, async ({ valu
   }
   const id = typeof values.id === 'string' ? values.id : null;
   if (command === 'restore' && !id) throw new CliError(`укажите копию --id; ${USAGE}`);
-  const { store, files } = openDataFolder(dataDir);
+  const { store, files, keys } = openDataFolder(dataDir, values['passphrase-file']);
   const manager = new BackupManager({
     dataDir,
     store,
@@ -29,6 +30,7 @@ await runCli({ data: { type: 'string' }, id: { type: 'string' } }, async ({ valu
     clock: () => new Date(),
     version: 'cli',
     openOptions: {},
+    keys,
   });
   const actor: BackupActor = { login: `cli:${userInfo().username}`, userId: null };
   try {

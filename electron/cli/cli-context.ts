@@ -5,10 +5,15 @@ import { AttachmentStore } from '../services/attachments/attachment-store';
 import type { CallContext } from '../services/context';
 
 /** The call context of a command: the data folder's services, acting as «Командная строка» with `roles`. */
-export function cliContext(store: WorkingCopy, dataDir: string, roles: Role[]): CallContext {
+export function cliContext(
+  store: WorkingCopy,
+  dataDir: string,
+  roles: Role[],
+  files = new AttachmentStore(join(dataDir, 'attachments')),
+): CallContext {
   return {
     store,
-    files: new AttachmentStore(join(dataDir, 'attachments')),
+    files,
     clock: () => new Date(),
     mode: 'browser',
     version: 'cli',

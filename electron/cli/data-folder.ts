@@ -8,6 +8,7 @@ import { AttachmentStore } from '../services/attachments/attachment-store';
 import { loadUser } from '../services/auth/auth-service';
 import { cleanInterrupted } from '../services/backup/backup-files';
 import type { CallContext } from '../services/context';
+import { DataKeys, passphraseFromOptions, passphraseProtector } from '../services/encryption/data-key';
 import { CliError } from './run-cli';
 
 /** `--data DIR` of a command that works on an existing data folder: resolved, with its database present. */
@@ -18,10 +19,23 @@ export function existingDataDir(value: string | boolean | undefined, usage: stri
   return dataDir;
 }
 
-/** Opens the data folder as the app does (leftovers of an interrupted backup or restore cleaned first). */
-export function openDataFolder(dataDir: string): { store: WorkingCopy; files: AttachmentStore } {
+/**
+ * Opens the data folder as the app does (leftovers of an interrupted backup or restore cleaned first).
+ * An encrypted folder's key is opened with the passphrase of `passphraseFile` or ARM_DB_PASSPHRASE
+ * (decision 014); without one an encrypted database is refused with DatabaseKeyError, unchanged.
+ */
+export function openDataFolder(
+  dataDir: string,
+  passphraseFile?: string | boolean,
+): { store: WorkingCopy; files: AttachmentStore; keys: DataKeys } {
   cleanInterrupted(dataDir);
-  return { store: openDatabase(dataDir), files: new AttachmentStore(join(dataDir, 'attachments')) };
+  const passphrase = passphraseFromOptions(passphraseFile);
+  const keys = new DataKeys(dataDir, passphrase ? passphraseProtector(passphrase) : null);
+  return {
+    store: openDatabase(dataDir, { key: keys.key() }),
+    files: new AttachmentStore(join(dataDir, 'attachments'), keys),
+    keys,
+  };
 }
 
 /**

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { openDatabase } from '../../db/open';
 import { appeals } from '../../db/schema';
 import {
   type BatchManifest,
@@ -14,6 +13,7 @@ import {
 import { renderAppealPdf } from '../services/pdf/export-appeal-pdf';
 import { readJournal } from '../services/pdf/export-journal';
 import { cliContext } from './cli-context';
+import { openDataFolder } from './data-folder';
 import { CliError, runCli } from './run-cli';
 
 const USAGE =
@@ -38,9 +38,12 @@ const summary = (folder: string, manifest: BatchManifest) => ({
 /** `--resume`: goes on with a batch cut off by a crash (its progress journal); done appeals are kept. */
 async function resumeFolder(dataDir: string, folder: string) {
   if (!readJournal(folder)) throw new CliError(`в папке ${folder} нет незавершённого пакетного экспорта`);
-  const store = openDatabase(dataDir);
+  const { store, files } = openDataFolder(dataDir);
   try {
-    return summary(folder, await resumeBatch(cliContext(store, dataDir, ['head']), { outDir: folder, onProgress }));
+    return summary(
+      folder,
+      await resumeBatch(cliContext(store, dataDir, ['head'], files), { outDir: folder, onProgress }),
+    );
   } finally {
     store.close();
   }
@@ -77,9 +80,9 @@ await runCli(
     if (chosen !== 1) throw new CliError(`укажите ровно одно из --id, --number, --all, --registered-on; ${USAGE}`);
     if (day !== null && !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new CliError('дата --registered-on: ГГГГ-ММ-ДД');
     const dataDir = resolve(data);
-    const store = openDatabase(dataDir);
+    const { store, files } = openDataFolder(dataDir);
     try {
-      const ctx = cliContext(store, dataDir, ['head']);
+      const ctx = cliContext(store, dataDir, ['head'], files);
       let ids: string[];
       if (id !== null || number !== null) {
         const appealId =

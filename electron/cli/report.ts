@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { openDatabase } from '../../db/open';
 import {
   DIMENSIONS,
   type Dimension,
@@ -14,6 +13,7 @@ import {
 import { REPORT_FORMATS, type ReportFormat, renderReport } from '../services/reports/outputs';
 import { buildReport } from '../services/reports/report-service';
 import { cliContext } from './cli-context';
+import { openDataFolder } from './data-folder';
 import { CliError, runCli } from './run-cli';
 
 const USAGE =
@@ -76,9 +76,9 @@ await runCli(
     });
     if (!parsed.success) throw new CliError(parsed.error.issues.map((i) => i.message).join('; '));
     const dataDir = resolve(data);
-    const store = openDatabase(dataDir);
+    const { store, files } = openDataFolder(dataDir);
     try {
-      const result = buildReport(cliContext(store, dataDir, ['report_author']), {
+      const result = buildReport(cliContext(store, dataDir, ['report_author'], files), {
         definition: parsed.data,
         period: period.data,
         title: text(values.title) ?? standard?.title,

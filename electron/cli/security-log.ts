@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DB_FILE, openDatabase } from '../../db/open';
+import { DB_FILE } from '../../db/open';
 import { verifySecurityLog } from '../services/security/verify-log';
+import { openDataFolder } from './data-folder';
 import { CliError, runCli } from './run-cli';
 
 const USAGE = 'использование: npm run security-log -- --data <папка> verify';
@@ -15,7 +16,7 @@ await runCli({ data: { type: 'string' } }, ({ values, positionals }) => {
   }
   const dataDir = resolve(values.data);
   if (!existsSync(join(dataDir, DB_FILE))) throw new CliError(`в папке ${dataDir} нет базы данных ${DB_FILE}`);
-  const store = openDatabase(dataDir);
+  const { store } = openDataFolder(dataDir);
   try {
     const result = verifySecurityLog(store.db);
     if (!result.ok) process.exitCode = 1;

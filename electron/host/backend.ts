@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createCentralServer } from '../../server/create-server';
 import { DEMO_ORGANISATION } from '../../shared/demo/demo-organisation';
 import type { AppServices } from '../services/context';
+import { chooseProtector, type KeyProtector, passphraseFromOptions } from '../services/encryption/data-key';
 import type { OpenedLog } from '../services/logging/logger';
 import { openServices } from '../services/open-services';
 import { type CredentialStore, FileCredentialStore } from '../services/sync';
@@ -34,6 +35,8 @@ export async function startBackend(
     migrationsFolder?: string;
     /** Where the keys live (Electron: safeStorage); default a 0600 file in the data folder. */
     credentials?: CredentialStore;
+    /** Guards the data key (Electron: safeStorage); default: the passphrase of `--passphrase-file` or the environment. */
+    keyProtector?: KeyProtector;
   },
 ): Promise<Backend> {
   const credentials = options.credentials ?? new FileCredentialStore(options.dataDir);
@@ -53,8 +56,10 @@ export async function startBackend(
       secretAccessKey: DEMO_CENTRAL_CLIENT.clientSecret,
     });
   }
+  const passphrase = passphraseFromOptions(options.passphraseFile ?? undefined);
   const services = await openServices({
     ...options,
+    keyProtector: chooseProtector(options.dataDir, options.keyProtector ?? null, passphrase),
     central: { baseUrl: centralUrl, credentials, intervalMs: SYNC_INTERVAL_MS, embedded: central !== null },
   }).catch(async (err: unknown) => {
     // E.g. a database of a newer version: nothing may keep running behind the error message.

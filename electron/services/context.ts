@@ -2,6 +2,7 @@ import type { WorkingCopy } from '../../db/open';
 import type { User } from '../../shared/appeals/schema';
 import type { AttachmentStore } from './attachments/attachment-store';
 import type { BackupHandle } from './backup/backup-handle';
+import type { EncryptionHandle } from './encryption/encryption-handle';
 import type { AppLogger } from './logging/logger';
 import type { UpdateService } from './release/update-service';
 import type { SigningKit } from './signing/signing-kit';
@@ -35,6 +36,8 @@ export interface AppServices {
   workstation?: { host: string; address: string };
   /** Backups of the data folder (absent in tests that do not back up). */
   backups?: BackupHandle;
+  /** Encryption at rest of the data folder (decision 014); absent in tests that do not encrypt. */
+  encryption?: EncryptionHandle;
   /** The structured, rotated application log (`<data>/logs`); absent in tests that do not log. */
   logger?: AppLogger;
   /** The database migrations this build ships (default: db/migrations of the source tree). */

@@ -11,6 +11,7 @@ import { dataHandlers } from './backup/handlers';
 import { getCalendarYear, saveCalendarSettings } from './calendar/calendar-service';
 import { organisationCalendar } from './calendar/org-calendar';
 import { getDictionaries } from './dictionaries';
+import { encryptionHandlers } from './encryption/handlers';
 import type { HandlerTable } from './handler-type';
 import { exportAppealPdfFile } from './pdf/export-appeal-pdf';
 import { pdfHandlers } from './pdf/handlers';
@@ -75,5 +76,6 @@ export const handlers: HandlerTable = {
   ...pdfHandlers,
   ...accountsHandlers,
   ...dataHandlers,
+  ...encryptionHandlers,
   ...releaseHandlers,
 };

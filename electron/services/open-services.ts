@@ -7,6 +7,8 @@ import { BackupManager } from './backup/backup-manager';
 import type { AppServices } from './context';
 import { createDemoSigningKeys } from './demo/demo-signing-keys';
 import { seedDemo } from './demo/seed-demo';
+import { DataKeys, type KeyProtector } from './encryption/data-key';
+import { EncryptionService } from './encryption/encryption-service';
 import { type OpenedLog, openLog } from './logging/logger';
 import { recordRunningVersion } from './release/release-service';
 import { openSigningKit } from './signing/signing-kit';
@@ -20,6 +22,8 @@ export interface OpenServicesOptions extends OpenOptions {
   version: string;
   demo: boolean;
   clock?: () => Date;
+  /** Guards the data key (decision 014): safeStorage in Electron, a passphrase in browser mode; null: none. */
+  keyProtector?: KeyProtector | null;
 }
 
 export const DEMO_LOGIN = 'clerk / clerk';
@@ -35,8 +39,10 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
     base: { version: options.version, mode: options.mode },
   });
   let store: ReturnType<typeof openDatabase>;
+  let keys: DataKeys;
   try {
-    store = openDatabase(options.dataDir, options);
+    keys = new DataKeys(options.dataDir, options.keyProtector ?? null);
+    store = openDatabase(options.dataDir, { ...options, key: keys.key() });
   } catch (err) {
     log.logger.fatal({ err }, 'Database refused');
     await log.close();
@@ -44,7 +50,7 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
   }
   log.logger.info({ migrations: appliedMigrations(store.sqlite).length }, 'Working copy opened');
   recordRunningVersion(store, options.version, (options.clock ?? (() => new Date()))());
-  const files = new AttachmentStore(join(options.dataDir, 'attachments'));
+  const files = new AttachmentStore(join(options.dataDir, 'attachments'), keys);
   const clock = options.clock ?? (() => new Date());
   const empty = store.db.select({ id: organisations.id }).from(organisations).get() === undefined;
   const signing = openSigningKit(options.dataDir, clock);
@@ -70,10 +76,19 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
     openOptions: options,
     sync: sync && { stop: () => sync.stop(), start: (ms) => sync.start(ms), intervalMs },
     log: (line) => backupLog.info(line),
+    keys,
+  });
+  const encryption = new EncryptionService({
+    ...base,
+    dataDir: options.dataDir,
+    keys,
+    openOptions: options,
+    maintenance: (fn) => backups.maintenance(fn),
   });
   return {
     ...base,
     backups,
+    encryption,
     mode: options.mode,
     version: options.version,
     demoLogin: isDemo ? DEMO_LOGIN : null,

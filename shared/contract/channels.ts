@@ -18,6 +18,7 @@ import { PROVIDER_IDS, signedDocumentSchema, signingChoicesSchema } from '../sig
 import { syncStatusSchema } from '../sync/status';
 import { accountsChannels } from './accounts-channels';
 import { dataChannels } from './data-channels';
+import { encryptionChannels } from './encryption-channels';
 import { pdfChannels } from './pdf-channels';
 import { releaseChannels } from './release-channels';
 import { reportsChannels } from './reports-channels';
@@ -198,12 +199,14 @@ export const channels = {
   ...pdfChannels,
   ...accountsChannels,
   ...dataChannels,
+  ...encryptionChannels,
   ...releaseChannels,
 } as const;
 
 export type Channels = typeof channels;
 export type Channel = keyof Channels;
 export type DataChannel = keyof typeof dataChannels;
+export type EncryptionChannel = keyof typeof encryptionChannels;
 export type ChannelInput<C extends Channel> = z.input<Channels[C]['input']>;
 export type ChannelParsedInput<C extends Channel> = z.output<Channels[C]['input']>;
 export type ChannelOutput<C extends Channel> = z.output<Channels[C]['output']>;

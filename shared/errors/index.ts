@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'SIGNING_TOKEN_ABSENT',
   'SIGNING_FAILED',
   'PASSWORD_CHANGE_REQUIRED',
+  /** The data folder is encrypted and the key (or the passphrase that unwraps it) is missing or wrong. */
+  'ENCRYPTION_KEY_INVALID',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ENCRYPTION_SECURITY_EVENT_TYPES } from '../encryption/schema';
 import { DATA_SECURITY_EVENT_TYPES } from './data-events';
 
 /** Event types of the security log (regulation 6.3). */
@@ -20,6 +21,7 @@ export const SECURITY_EVENT_TYPES = [
   'export',
   'signing',
   ...DATA_SECURITY_EVENT_TYPES,
+  ...ENCRYPTION_SECURITY_EVENT_TYPES,
 ] as const;
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
 export type SecurityEventResult = 'success' | 'failure';

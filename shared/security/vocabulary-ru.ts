@@ -23,6 +23,8 @@ export const SECURITY_EVENT_NAMES: Record<SecurityEventType, string> = {
   'backup-verified': 'Проверка резервной копии',
   'backup-restored': 'Восстановление из резервной копии',
   'backup-deleted': 'Удаление резервной копии',
+  'encryption-enabled': 'Шифрование базы данных',
+  'encryption-disabled': 'Снятие шифрования базы данных',
 };
 
 export const SECURITY_RESULT_NAMES = { success: 'успешно', failure: 'отказ' } as const;

@@ -1,4 +1,3 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { AttachmentRef } from '../../../shared/appeals';
 import { AppError } from '../../../shared/errors';
 import { mimeTypeOf } from '../../../shared/validation';
@@ -15,20 +14,10 @@ export interface AttachmentFacts {
 
 const HEAD_BYTES = 64;
 
-function readHead(path: string): Uint8Array {
-  const fd = openSync(path, 'r');
-  try {
-    const head = new Uint8Array(HEAD_BYTES);
-    const n = readSync(fd, head, 0, HEAD_BYTES, 0);
-    return head.subarray(0, n);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** The first bytes of a stored file, what type detection reads; empty when the store does not have it. */
 export function storedHead(files: AttachmentStore, sha256: string): Uint8Array {
-  return files.has(sha256) ? readHead(files.pathOf(sha256)) : new Uint8Array();
+  // Read whole (at most 15 MB): an encrypted file is decrypted as one piece (decision 014).
+  return files.has(sha256) ? new Uint8Array(files.read(sha256).subarray(0, HEAD_BYTES)) : new Uint8Array();
 }
 
 /** What validation needs to know of each referenced file, read from the store (size, first bytes). */
@@ -37,12 +26,12 @@ export function describeAttachments(files: AttachmentStore, refs: AttachmentRef[
     if (!files.has(ref.sha256)) {
       throw new AppError('NOT_FOUND', `Файл «${ref.name}» не найден в хранилище — загрузите его заново`);
     }
-    const path = files.pathOf(ref.sha256);
-    const head = readHead(path);
+    const bytes = files.read(ref.sha256);
+    const head = new Uint8Array(bytes.subarray(0, HEAD_BYTES));
     return {
       sha256: ref.sha256,
       name: ref.name,
-      size: statSync(path).size,
+      size: bytes.length,
       type: mimeTypeOf(ref.name, head),
       head,
       participantsList: ref.participantsList,

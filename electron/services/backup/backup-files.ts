@@ -19,6 +19,8 @@ export const VERIFICATION = 'verification.json';
 export const PARTIAL_SUFFIX = '.partial';
 /** The database a restore is about to swap in; renamed over appeals.db in one step. */
 export const RESTORE_TEMP = `${DB_FILE}.restore`;
+/** The database an encryption or decryption is about to swap in (decision 014), the same way. */
+export const MIGRATION_TEMP = `${DB_FILE}.migrating`;
 const ID = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z$/;
 export const SHA256_NAME = /^[0-9a-f]{64}$/;
 
@@ -135,6 +137,7 @@ export function listBackups(dataDir: string): BackupInfo[] {
  */
 export function cleanInterrupted(dataDir: string): void {
   rmSync(join(dataDir, RESTORE_TEMP), { force: true });
+  rmSync(join(dataDir, MIGRATION_TEMP), { force: true });
   const root = backupsRoot(dataDir);
   if (!existsSync(root)) return;
   for (const name of readdirSync(root)) {

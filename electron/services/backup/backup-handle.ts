@@ -15,6 +15,11 @@ export interface BackupHandle {
   create(reason: BackupReason, actor: BackupActor): Promise<BackupInfo>;
   verify(id: string, actor: BackupActor): Promise<BackupInfo>;
   restore(id: string, actor: BackupActor): Promise<BackupRestoreResult>;
+  /**
+   * Runs a change of the whole data folder (the encryption's migration) in the backups' queue — never
+   * overlapping a backup or a restore — with sync paused while it runs.
+   */
+  maintenance<T>(fn: () => Promise<T>): Promise<T>;
   /** Backups on schedule (the backend starts it with the app). */
   startSchedule(): void;
   stop(): Promise<void>;

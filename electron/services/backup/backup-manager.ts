@@ -37,6 +37,8 @@ export interface BackupManagerOptions {
   /** The sync engine is paused while the database is swapped (null: no sync). */
   sync?: { stop(): Promise<void>; start(intervalMs: number): void; intervalMs: number } | null;
   log?: (line: string) => void;
+  /** The data key (decision 014) when the folder is, or was, encrypted. */
+  keys?: { key(): Buffer | null };
 }
 
 /**
@@ -87,7 +89,7 @@ export class BackupManager implements BackupHandle {
   verify(id: string, actor: BackupActor): Promise<BackupInfo> {
     return this.exclusive(async () => {
       const dir = this.existing(id);
-      const verification = verifyBackupDir(dir, this.options.clock());
+      const verification = verifyBackupDir(dir, this.options.clock(), this.key());
       this.record('backup-verified', actor, verification.ok, { id, problems: verification.problems.length });
       return infoOf(readManifest(dir), verification);
     });
@@ -100,7 +102,7 @@ export class BackupManager implements BackupHandle {
   restore(id: string, actor: BackupActor): Promise<BackupRestoreResult> {
     return this.exclusive(async () => {
       const dir = this.existing(id);
-      const verification = verifyBackupDir(dir, this.options.clock());
+      const verification = verifyBackupDir(dir, this.options.clock(), this.key());
       if (!verification.ok) {
         this.record('backup-restored', actor, false, { id, problems: verification.problems });
         throw new AppError('CONFLICT', `Копия ${id} не прошла проверку: ${verification.problems[0] ?? ''}`);
@@ -111,17 +113,30 @@ export class BackupManager implements BackupHandle {
       } catch (err) {
         this.options.log?.(`pre-restore backup failed: ${String(err)}`);
       }
-      const { sync } = this.options;
-      await sync?.stop();
-      try {
-        swapInBackup(this.options.dataDir, id, this.options.store, this.options.files, this.options.openOptions);
-      } finally {
-        sync?.start(sync.intervalMs);
-      }
+      await this.withSyncPaused(async () =>
+        swapInBackup(this.options.dataDir, id, this.options.store, this.options.files, {
+          ...this.options.openOptions,
+          key: this.key(),
+        }),
+      );
       this.record('backup-restored', actor, true, { id, safetyBackup });
       const appeals = readManifest(dir).appeals;
       return { restored: id, safetyBackup, appeals };
     });
+  }
+
+  maintenance<T>(fn: () => Promise<T>): Promise<T> {
+    return this.exclusive(() => this.withSyncPaused(fn));
+  }
+
+  private async withSyncPaused<T>(fn: () => Promise<T>): Promise<T> {
+    const { sync } = this.options;
+    await sync?.stop();
+    try {
+      return await fn();
+    } finally {
+      sync?.start(sync.intervalMs);
+    }
   }
 
   /**
@@ -164,7 +179,11 @@ export class BackupManager implements BackupHandle {
   private async createNow(reason: BackupReason, actor: BackupActor): Promise<BackupInfo> {
     try {
       const manifest = await createBackupDir(this.options, reason, this.options.clock());
-      const verification = verifyBackupDir(backupDir(this.options.dataDir, manifest.id), this.options.clock());
+      const verification = verifyBackupDir(
+        backupDir(this.options.dataDir, manifest.id),
+        this.options.clock(),
+        this.key(),
+      );
       this.prune(manifest.id);
       this.record('backup-created', actor, verification.ok, {
         id: manifest.id,
@@ -191,6 +210,10 @@ export class BackupManager implements BackupHandle {
       renameSync(dir, `${dir}.deleting`);
       rmSync(`${dir}.deleting`, { recursive: true, force: true });
     }
+  }
+
+  private key(): Buffer | null {
+    return this.options.keys?.key() ?? null;
   }
 
   private existing(id: string): string {

@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { copyDatabase, isPlainDatabaseFile, openDatabaseFile } from '../../../db/cipher';
 import { DB_FILE, type WorkingCopy } from '../../../db/open';
 import { BACKUP_FORMAT, type BackupManifest, type BackupReason } from '../../../shared/backup/schema';
 import { toMinskIso } from '../../../shared/calendar';
@@ -21,6 +21,8 @@ export interface BackupSource {
   dataDir: string;
   store: WorkingCopy;
   version: string;
+  /** The data key (decision 014): an encrypted database is backed up encrypted with it. */
+  keys?: { key(): Buffer | null };
 }
 
 /** A store file into the backup: a hard link where possible (the files are immutable), else a copy. */
@@ -48,11 +50,19 @@ export async function createBackupDir(source: BackupSource, reason: BackupReason
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(join(partial, 'attachments'), { recursive: true });
   const dbPath = join(partial, DB_FILE);
-  await source.store.sqlite.backup(dbPath);
-  fsyncPath(dbPath);
+  const key = source.keys?.key() ?? null;
+  if (isPlainDatabaseFile(join(source.dataDir, DB_FILE))) {
+    await source.store.sqlite.backup(dbPath);
+    fsyncPath(dbPath);
+  } else {
+    // SQLite's backup API refuses to copy between differently encrypted connections; VACUUM INTO is
+    // the online copy of an encrypted database, encrypted with the same key.
+    if (!key) throw new Error('ключ шифрования не задан');
+    copyDatabase(source.store.sqlite, key, dbPath, key);
+  }
   // The copy keeps the live database's WAL mode; a rollback journal instead lets it be opened read-only
   // (verification, restore) without -wal/-shm files appearing beside it, and its sha256 stays put.
-  const snapshot = new Database(dbPath);
+  const snapshot = openDatabaseFile(dbPath, key);
   let appeals = 0;
   let referenced: Set<string>;
   try {

@@ -1,8 +1,9 @@
-import { copyFileSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { copyDatabase, isPlainDatabaseFile, openDatabaseFile } from '../../../db/cipher';
 import { DB_FILE, type OpenOptions, openDatabase, type WorkingCopy } from '../../../db/open';
 import { AppError } from '../../../shared/errors';
-import type { AttachmentStore } from '../attachments/attachment-store';
+import { type AttachmentStore, readStoredFile } from '../attachments/attachment-store';
 import { backupDir, fsyncPath, RESTORE_TEMP, readManifest } from './backup-files';
 
 /**
@@ -28,16 +29,39 @@ export function swapInBackup(
 ): void {
   const dir = backupDir(dataDir, id);
   const manifest = readManifest(dir);
+  const key = options.key ?? null;
   for (const file of manifest.files) {
     if (!files.has(file.sha256)) {
-      const bytes = readFileSync(join(dir, 'attachments', file.sha256.slice(0, 2), file.sha256));
+      // Decrypted (an encrypted backup) and stored as the folder stores files now (encrypted or not).
+      const bytes = readStoredFile(join(dir, 'attachments', file.sha256.slice(0, 2), file.sha256), file.sha256, key);
       if (files.put(bytes) !== file.sha256) throw new AppError('INTERNAL', 'Файл резервной копии повреждён');
     }
   }
-  const live = join(dataDir, DB_FILE);
   const temp = join(dataDir, RESTORE_TEMP);
-  copyFileSync(join(dir, manifest.db.file), temp);
-  fsyncPath(temp);
+  const source = join(dir, manifest.db.file);
+  const liveEncrypted = !isPlainDatabaseFile(join(dataDir, DB_FILE));
+  if (isPlainDatabaseFile(source) !== liveEncrypted) {
+    copyFileSync(source, temp);
+    fsyncPath(temp);
+  } else {
+    // A backup made before the encryption was switched on or off: converted to the folder's current form.
+    const backup = openDatabaseFile(source, key, { readonly: true });
+    try {
+      copyDatabase(backup, liveEncrypted ? null : key, temp, liveEncrypted ? key : null);
+    } finally {
+      backup.close();
+    }
+  }
+  swapDatabaseFile(dataDir, temp, store, options);
+}
+
+/**
+ * Steps 3–5 of a restore, shared with the encryption's migration (decision 014): checkpoint and close
+ * the live connection, refuse when a WAL remains (another process), rename `temp` over the database,
+ * fsync the folder, reopen into the same `store` object.
+ */
+export function swapDatabaseFile(dataDir: string, temp: string, store: WorkingCopy, options: OpenOptions): void {
+  const live = join(dataDir, DB_FILE);
   store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   store.close();
   if (existsSync(`${live}-wal`)) {

@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { integrityProblems, openDatabaseFile } from '../../../db/cipher';
 import type { BackupVerification } from '../../../shared/backup/schema';
 import { toMinskIso } from '../../../shared/calendar';
+import { readStoredFile } from '../attachments/attachment-store';
 import { readManifest, SHA256_NAME, sha256File, VERIFICATION, writeFileDurably } from './backup-files';
 
 /** Every column that names a file of the content-addressed store (cards, review files, signatures). */
@@ -26,17 +29,14 @@ export function referencedFiles(sqlite: Database.Database): Set<string> {
   return out;
 }
 
-/** `PRAGMA integrity_check` of a database file, opened read-only; 'ok' or the problems it lists. */
-export function integrityOf(path: string): string[] {
-  const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+/** The sha256 of a stored file's plaintext; null when it does not decrypt (damaged or another key). */
+function plainSha256(path: string, sha256: string, key: Buffer | null): string | null {
   try {
-    const rows = sqlite.pragma('integrity_check') as { integrity_check: string }[];
-    const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
-    const fk = sqlite.pragma('foreign_key_check') as unknown[];
-    if (fk.length > 0) problems.push(`нарушены связи между таблицами: ${fk.length}`);
-    return problems;
-  } finally {
-    sqlite.close();
+    return createHash('sha256')
+      .update(readStoredFile(path, sha256, key))
+      .digest('hex');
+  } catch {
+    return null;
   }
 }
 
@@ -44,8 +44,9 @@ export function integrityOf(path: string): string[] {
  * Checks one backup folder against its manifest: the database's sha256 and `PRAGMA integrity_check`,
  * every file's presence, size and sha256 (its name), and that every file the database refers to is in
  * the backup (or was absent at the source too). Writes the result beside the manifest and returns it.
+ * An encrypted backup needs the data key (decision 014): files are hashed over their plaintext.
  */
-export function verifyBackupDir(dir: string, now: Date): BackupVerification {
+export function verifyBackupDir(dir: string, now: Date, key: Buffer | null = null): BackupVerification {
   const problems: string[] = [];
   try {
     const manifest = readManifest(dir);
@@ -53,8 +54,8 @@ export function verifyBackupDir(dir: string, now: Date): BackupVerification {
     if (!existsSync(dbPath)) problems.push('нет файла базы данных');
     else if (sha256File(dbPath) !== manifest.db.sha256) problems.push('файл базы данных изменён или повреждён');
     else {
-      problems.push(...integrityOf(dbPath).map((p) => `integrity_check: ${p}`));
-      const sqlite = new Database(dbPath, { readonly: true });
+      problems.push(...integrityProblems(dbPath, key).map((p) => `integrity_check: ${p}`));
+      const sqlite = openDatabaseFile(dbPath, key, { readonly: true });
       try {
         const listed = new Set(manifest.files.map((f) => f.sha256));
         const excused = new Set(manifest.absentAtSource);
@@ -67,7 +68,7 @@ export function verifyBackupDir(dir: string, now: Date): BackupVerification {
     for (const file of manifest.files) {
       const path = join(dir, 'attachments', file.sha256.slice(0, 2), file.sha256);
       if (!SHA256_NAME.test(file.sha256) || !existsSync(path)) problems.push(`нет файла ${file.sha256.slice(0, 12)}…`);
-      else if (statSync(path).size !== file.bytes || sha256File(path) !== file.sha256) {
+      else if (statSync(path).size !== file.bytes || plainSha256(path, file.sha256, key) !== file.sha256) {
         problems.push(`файл ${file.sha256.slice(0, 12)}… повреждён (сумма sha256 не совпадает)`);
       }
     }

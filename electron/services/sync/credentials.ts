@@ -43,7 +43,7 @@ async function readOptional(path: string): Promise<string | null> {
 }
 
 /** Temp file created 0600 → fsync → rename over the old one: a crash leaves the old or the new file. */
-async function writePrivateFile(path: string, text: string): Promise<void> {
+export async function writePrivateFile(path: string, text: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const temp = `${path}.${randomUUID()}.tmp`;
   const handle = await open(temp, 'wx', 0o600);

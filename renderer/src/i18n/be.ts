@@ -1,5 +1,6 @@
 import { accounts } from './accounts';
 import { dataMessages } from './data';
+import { encryptionMessages } from './encryption';
 import { pdfExport } from './pdf-export';
 import { release } from './release';
 import { reportsMessages } from './reports';
@@ -703,4 +704,5 @@ export const be: Messages = {
   },
   pdfExport: pdfExport.be,
   data: dataMessages.be,
+  encryption: encryptionMessages.be,
 };

@@ -17,6 +17,7 @@ import {
 import { STATUS_NAMES } from '../../../shared/status';
 import { accounts } from './accounts';
 import { dataMessages } from './data';
+import { encryptionMessages } from './encryption';
 import { pdfExport } from './pdf-export';
 import { release } from './release';
 import { reportsMessages } from './reports';
@@ -664,6 +665,7 @@ export const ru = {
   },
   pdfExport: pdfExport.ru,
   data: dataMessages.ru,
+  encryption: encryptionMessages.ru,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -9,6 +9,7 @@ import { formatSize } from '../../lib/format';
 import { formatDateTime } from '../../lib/minsk-date';
 import { useScreenReady } from '../../lib/screen';
 import { useLoaded } from '../../lib/use-loaded';
+import { EncryptionPanel } from './EncryptionPanel';
 
 function VerificationCell({ backup }: { backup: BackupInfo }) {
   const { t } = useTranslation();
@@ -65,7 +66,8 @@ function SettingsForm({ saved, onSaved }: { saved: BackupSettings; onSaved(): vo
 
 /**
  * «Резервные копии» (administrator): the backups of this data folder with their verification, a backup
- * now, verification on demand, and restore after a confirmation (the current state is kept as a backup).
+ * now, verification on demand, restore after a confirmation (the current state is kept as a backup), and
+ * the encryption of the data folder (EncryptionPanel).
  */
 export function BackupsScreen() {
   const { t } = useTranslation();
@@ -187,6 +189,7 @@ export function BackupsScreen() {
         </table>
       )}
       {data && <SettingsForm key={JSON.stringify(data.settings)} saved={data.settings} onSaved={reload} />}
+      <EncryptionPanel onChanged={reload} />
       {confirm && (
         <Modal title={t('data.backups.restoreTitle')} onClose={() => setConfirm(null)} testId="restore-dialog">
           <p className="restore-warning">
