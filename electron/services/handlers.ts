@@ -10,6 +10,7 @@ import { login, logout, requireUser, unlockSession } from './auth/auth-service';
 import { dataHandlers } from './backup/handlers';
 import { getCalendarYear, saveCalendarSettings } from './calendar/calendar-service';
 import { organisationCalendar } from './calendar/org-calendar';
+import { certLoginHandlers } from './cert-login/handlers';
 import { getDictionaries } from './dictionaries';
 import type { HandlerTable } from './handler-type';
 import { exportAppealPdfFile } from './pdf/export-appeal-pdf';
@@ -74,6 +75,7 @@ export const handlers: HandlerTable = {
   ...reportsHandlers,
   ...pdfHandlers,
   ...accountsHandlers,
+  ...certLoginHandlers,
   ...dataHandlers,
   ...releaseHandlers,
 };
