@@ -1,4 +1,5 @@
 import { accounts } from './accounts';
+import { certLogin } from './cert-login';
 import { dataMessages } from './data';
 import { pdfExport } from './pdf-export';
 import { release } from './release';
@@ -9,6 +10,7 @@ import { syncMessages } from './sync';
 /** Belarusian: the second language of the interface. */
 export const be: Messages = {
   accounts: accounts.be,
+  certLogin: certLogin.be,
   app: {
     product: 'АРМ справавода',
     loading: 'Загрузка…',

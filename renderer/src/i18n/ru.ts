@@ -16,6 +16,7 @@ import {
 } from '../../../shared/review/vocabulary-ru';
 import { STATUS_NAMES } from '../../../shared/status';
 import { accounts } from './accounts';
+import { certLogin } from './cert-login';
 import { dataMessages } from './data';
 import { pdfExport } from './pdf-export';
 import { release } from './release';
@@ -24,6 +25,7 @@ import { syncMessages } from './sync';
 /** Russian: the primary language of the workstation. Every string the UI shows lives here. */
 export const ru = {
   accounts: accounts.ru,
+  certLogin: certLogin.ru,
   app: {
     product: 'АРМ делопроизводителя',
     loading: 'Загрузка…',

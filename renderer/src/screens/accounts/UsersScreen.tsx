@@ -11,18 +11,21 @@ import { formatCount } from '../../lib/format';
 import { useScreenReady } from '../../lib/screen';
 import { useLoaded } from '../../lib/use-loaded';
 import { AccountDialog, type AccountFields } from './AccountDialog';
+import { CertificateBindingDialog } from './CertificateBindingDialog';
 import { IdleLockSettings } from './IdleLockSettings';
 
 type Dialog =
   | { kind: 'create' }
   | { kind: 'edit'; account: Account }
   | { kind: 'confirm'; text: string; run(): Promise<void> }
-  | { kind: 'temporary'; login: string; password: string };
+  | { kind: 'temporary'; login: string; password: string }
+  | { kind: 'certificate'; account: Account };
 
 /**
  * «Пользователи» (issue #10): the administrator creates local accounts with roles, edits roles and
  * details, deactivates, resets passwords (a temporary one, changed at the next login) and lifts lockouts
- * (regulation 6.3). Every change is recorded in the security log by the service.
+ * (regulation 6.3), binds the certificate for «Войти по ЭЦП». Every change is recorded in the security log
+ * by the service.
  */
 export function UsersScreen() {
   const { t } = useTranslation();
@@ -167,6 +170,14 @@ export function UsersScreen() {
                   >
                     {t('accounts.users.reset')}
                   </button>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => setDialog({ kind: 'certificate', account: a })}
+                    data-testid="user-certificate"
+                  >
+                    {t('certLogin.bind.action')}
+                  </button>
                   {a.lockedUntil && (
                     <button type="button" className="link-button" onClick={() => unlock(a)} data-testid="user-unlock">
                       {t('accounts.users.unlock')}
@@ -197,6 +208,7 @@ export function UsersScreen() {
           onClose={close}
         />
       )}
+      {dialog?.kind === 'certificate' && <CertificateBindingDialog account={dialog.account} onClose={close} />}
       {dialog?.kind === 'confirm' && (
         <Modal title={t('accounts.users.title')} onClose={close} testId="user-confirm">
           <p>{dialog.text}</p>
