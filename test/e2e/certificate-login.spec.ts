@@ -1,6 +1,5 @@
-import type { Page } from '@playwright/test';
 import { DEMO_USERS } from '../../shared/demo/demo-organisation';
-import { expect, test } from './app-fixture';
+import { expect, logIn, onScreen as screen, test } from './app-fixture';
 
 /**
  * Issue #10: «Войти по ЭЦП» with the demo signer's development key (the software provider the signing
@@ -8,14 +7,6 @@ import { expect, test } from './app-fixture';
  */
 
 const signer = DEMO_USERS.find((u) => u.login === 'signer');
-const screen = (page: Page, name: string) => expect(page.locator('body')).toHaveAttribute('data-screen', name);
-
-async function logIn(page: Page, login: string, password: string) {
-  await screen(page, 'login');
-  await page.getByTestId('login-username').fill(login);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-}
 
 test('the administrator binds the signer’s certificate; the signer logs in by ЭЦП; both are in the log', async ({
   page,

@@ -65,15 +65,12 @@ async function certificateOf(subject: string) {
   return cert;
 }
 
+const bind = (session: Session, certificateId: string) =>
+  call(session, 'accounts:bindCertificate', { userId: 'u-signer', provider: 'software', certificateId });
+
 async function bindSigner() {
   const cert = await certificateOf(SIGNER);
-  expect(
-    await call(adminSession(), 'accounts:bindCertificate', {
-      userId: 'u-signer',
-      provider: 'software',
-      certificateId: cert.id,
-    }),
-  ).toEqual({ ok: true, value: {} });
+  expect(await bind(adminSession(), cert.id)).toEqual({ ok: true, value: {} });
   return cert;
 }
 
