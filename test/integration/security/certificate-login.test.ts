@@ -1,8 +1,12 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { userRoles, users } from '../../../db/schema';
 import { dispatch } from '../../../electron/host/dispatch';
 import { completeCertificateLogin, issueChallenge } from '../../../electron/services/cert-login/certificate-login';
 import type { CallContext, Session } from '../../../electron/services/context';
+import { developmentCa, ROOTS_FOLDER } from '../../../electron/services/signing/development-ca';
+import { issueCrl } from '../../../electron/services/signing/pki';
 import { createDevelopmentKeyFile } from '../../../electron/services/signing/providers/software/development-keys';
 import { openSigningKit, type SigningKit } from '../../../electron/services/signing/signing-kit';
 import { makeTestServices } from '../../helpers/test-services';
@@ -266,6 +270,21 @@ describe('«Войти по ЭЦП»', () => {
       ok: false,
       error: { code: 'CERT_LOGIN_CERTIFICATE_INVALID', details: { code: 'CERT_EXPIRED' } },
     });
+    expect(failedLogins()).toBe(1);
+  });
+
+  it('refuses a revoked certificate (a CRL of the roots folder) and counts it', async () => {
+    const cert = await bindSigner();
+    const crl = issueCrl(developmentCa(env.dataDir, new Date(now)), {
+      thisUpdate: new Date(now - 86_400_000),
+      revoked: [{ certificate: cert.serialNumber, revokedAt: new Date(now - 3_600_000) }],
+    });
+    writeFileSync(join(env.dataDir, ROOTS_FOLDER, 'development.crl'), crl);
+    expect(await loginBy({ user: null }, SIGNER)).toMatchObject({
+      ok: false,
+      error: { code: 'CERT_LOGIN_CERTIFICATE_INVALID', details: { code: 'CERT_REVOKED' } },
+    });
+    expect(events().at(-1)).toMatchObject({ login: 'signer', result: 'failure', details: { reason: 'CERT_REVOKED' } });
     expect(failedLogins()).toBe(1);
   });
 });
