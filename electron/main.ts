@@ -23,21 +23,6 @@ export function rendererIndex(baseDir: string): string {
   return join(baseDir, '..', 'renderer', 'index.html');
 }
 
-/** Hardened window options (design.md, "Security"): the renderer gets no Node and only the bridge. */
-export function secureWebPreferences(preloadPath: string) {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    spellcheck: false,
-  };
-}
-
 /**
  * The shell could not start — a database written by a newer version (DatabaseTooNewError), a locked or
  * unreadable data folder: the Russian message in an error box (there is no window yet), then exit 1.
@@ -98,7 +83,24 @@ export async function startElectron(argv: string[], baseDir: string, shell: Shel
     height: 860,
     title: 'АРМ делопроизводителя',
     show: false,
-    webPreferences: secureWebPreferences(join(baseDir, 'preload.cjs')),
+    // Hardened window options (design.md, "Security"): the renderer gets no Node and only the bridge.
+    // Written inline so that Electronegativity (`scripts/electronegativity.ts`, in `npm test`) sees them.
+    webPreferences: {
+      preload: join(baseDir, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      // Middle-click would open links in new windows (Electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: false,
+    },
   });
   window.once('ready-to-show', () => window.show());
   await window.loadFile(indexHtml);

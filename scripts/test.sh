@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The README's test command (`npm test`): system packages, type check, lint, import rules,
+# The README's test command (`npm test`): system packages, type check, lint, import rules, Electronegativity,
 # unit + integration tests, renderer build, Playwright e2e in Debian's Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +21,7 @@ fi
 echo "== type check";        npx tsc --noEmit -p tsconfig.json
 echo "== lint and format";   npx biome check .
 echo "== import rules";      npx depcruise --config .dependency-cruiser.cjs shared db electron renderer server
+echo "== Electronegativity"; npx tsx scripts/electronegativity.ts electron --out test-results/electronegativity.csv
 echo "== unit + integration"; npx vitest run
 echo "== renderer build";    npx vite build --logLevel warn
 echo "== e2e (Playwright, Chromium, browser mode)"; npx playwright test

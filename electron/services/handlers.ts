@@ -10,6 +10,7 @@ import { login, logout, requireUser, unlockSession } from './auth/auth-service';
 import { dataHandlers } from './backup/handlers';
 import { getCalendarYear, saveCalendarSettings } from './calendar/calendar-service';
 import { organisationCalendar } from './calendar/org-calendar';
+import { certLoginHandlers } from './cert-login/handlers';
 import { getDictionaries } from './dictionaries';
 import { encryptionHandlers } from './encryption/handlers';
 import type { HandlerTable } from './handler-type';
@@ -75,6 +76,7 @@ export const handlers: HandlerTable = {
   ...reportsHandlers,
   ...pdfHandlers,
   ...accountsHandlers,
+  ...certLoginHandlers,
   ...dataHandlers,
   ...encryptionHandlers,
   ...releaseHandlers,

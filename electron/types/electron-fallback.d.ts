@@ -16,9 +16,13 @@ export interface WebPreferences {
   sandbox?: boolean;
   nodeIntegration?: boolean;
   nodeIntegrationInWorker?: boolean;
+  nodeIntegrationInSubFrames?: boolean;
   webSecurity?: boolean;
   allowRunningInsecureContent?: boolean;
+  experimentalFeatures?: boolean;
   webviewTag?: boolean;
+  navigateOnDragDrop?: boolean;
+  disableBlinkFeatures?: string;
   spellcheck?: boolean;
 }
 

@@ -17,6 +17,7 @@ import { securityEventSchema, securityLogFilterSchema, securityVerifySchema } fr
 import { PROVIDER_IDS, signedDocumentSchema, signingChoicesSchema } from '../signing/schema';
 import { syncStatusSchema } from '../sync/status';
 import { accountsChannels } from './accounts-channels';
+import { certLoginChannels } from './cert-login-channels';
 import { dataChannels } from './data-channels';
 import { encryptionChannels } from './encryption-channels';
 import { pdfChannels } from './pdf-channels';
@@ -198,6 +199,7 @@ export const channels = {
   ...reportsChannels,
   ...pdfChannels,
   ...accountsChannels,
+  ...certLoginChannels,
   ...dataChannels,
   ...encryptionChannels,
   ...releaseChannels,

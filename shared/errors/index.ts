@@ -17,6 +17,14 @@ export const ERROR_CODES = [
   'PASSWORD_CHANGE_REQUIRED',
   /** The data folder is encrypted and the key (or the passphrase that unwraps it) is missing or wrong. */
   'ENCRYPTION_KEY_INVALID',
+  /** «Войти по ЭЦП»: the certificate is bound to no account. */
+  'CERT_LOGIN_NOT_BOUND',
+  /** «Войти по ЭЦП»: the challenge's signature does not verify, or was made with another certificate. */
+  'CERT_LOGIN_SIGNATURE_INVALID',
+  /** «Войти по ЭЦП»: the certificate is expired, not yet valid, revoked or untrusted (`details.code`). */
+  'CERT_LOGIN_CERTIFICATE_INVALID',
+  /** «Войти по ЭЦП»: the challenge is unknown, expired or already used (`details.reason`). */
+  'CERT_LOGIN_CHALLENGE_INVALID',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -5,6 +5,7 @@ import { DATA_SECURITY_EVENT_TYPES } from './data-events';
 /** Event types of the security log (regulation 6.3). */
 export const SECURITY_EVENT_TYPES = [
   'login',
+  'login-certificate',
   'logout',
   'account-locked',
   'account-unlocked',
@@ -20,6 +21,8 @@ export const SECURITY_EVENT_TYPES = [
   'security-log-exported',
   'export',
   'signing',
+  'certificate-bound',
+  'certificate-unbound',
   ...DATA_SECURITY_EVENT_TYPES,
   ...ENCRYPTION_SECURITY_EVENT_TYPES,
 ] as const;

@@ -3,6 +3,7 @@ import type { SecurityEventType } from './schema';
 /** Russian names of the security log's event types (viewer, CSV export). */
 export const SECURITY_EVENT_NAMES: Record<SecurityEventType, string> = {
   login: 'Вход',
+  'login-certificate': 'Вход по ЭЦП',
   logout: 'Выход',
   'account-locked': 'Блокировка учётной записи',
   'account-unlocked': 'Разблокировка учётной записи',
@@ -18,6 +19,8 @@ export const SECURITY_EVENT_NAMES: Record<SecurityEventType, string> = {
   'security-log-exported': 'Выгрузка журнала безопасности',
   export: 'Экспорт',
   signing: 'Подписание ЭЦП',
+  'certificate-bound': 'Привязка сертификата к учётной записи',
+  'certificate-unbound': 'Отвязка сертификата от учётной записи',
   'json-import': 'Загрузка JSON',
   'backup-created': 'Создание резервной копии',
   'backup-verified': 'Проверка резервной копии',
@@ -56,4 +59,7 @@ export const SECURITY_DETAIL_NAMES: Record<string, string> = {
   provider: 'провайдер',
   code: 'код',
   signatureId: 'подпись',
+  certificate: 'сертификат',
+  serialNumber: 'серийный номер',
+  issuer: 'издатель',
 };

@@ -1,14 +1,7 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './app-fixture';
+import { expect, logIn, test } from './app-fixture';
 
 const screen = (page: Page, name: string) => expect(page.locator('body')).toHaveAttribute('data-screen', name);
-
-async function logIn(page: Page, login: string, password: string) {
-  await screen(page, 'login');
-  await page.getByTestId('login-username').fill(login);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-}
 
 async function logOut(page: Page) {
   await page.getByTestId('logout-button').click();

@@ -72,17 +72,32 @@ export async function stopApp(child: ChildProcess): Promise<void> {
 /** Waits for the app's own event (the screen it rendered), not for time (style.md). */
 export async function onScreen(
   page: Page,
-  screen: 'login' | 'list' | 'form' | 'card' | 'tasks' | 'reports' | 'attention' | 'connection',
+  screen:
+    | 'login'
+    | 'list'
+    | 'form'
+    | 'card'
+    | 'tasks'
+    | 'reports'
+    | 'attention'
+    | 'connection'
+    | 'users'
+    | 'securityLog',
 ): Promise<void> {
   await expect(page.locator('body')).toHaveAttribute('data-screen', screen);
 }
 
+/** On the login screen: types the login and the password and submits. */
+export async function logIn(page: Page, login: string, password: string): Promise<void> {
+  await onScreen(page, 'login');
+  await page.getByTestId('login-username').fill(login);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
 export async function loginAsClerk(page: Page, app: Pick<RunningApp, 'url'>): Promise<void> {
   await page.goto(app.url);
-  await onScreen(page, 'login');
-  await page.getByTestId('login-username').fill('clerk');
-  await page.getByTestId('login-password').fill('clerk');
-  await page.getByTestId('login-submit').click();
+  await logIn(page, 'clerk', 'clerk');
   await onScreen(page, 'list');
 }
 

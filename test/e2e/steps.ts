@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, onScreen } from './app-fixture';
+import { expect, logIn, onScreen } from './app-fixture';
 
 /** Steps several specs share: the clerk fills and registers a card the way register-appeal.spec.ts shows. */
 
@@ -104,10 +104,7 @@ export async function fillWrittenAppeal(page: Page, appeal: OralAppeal = ORAL_AP
 /** Logs the current user out and another demo user in (password = login), in the same app instance. */
 export async function switchUser(page: Page, login: string, fullName: string): Promise<void> {
   await page.getByTestId('logout-button').click();
-  await onScreen(page, 'login');
-  await page.getByTestId('login-username').fill(login);
-  await page.getByTestId('login-password').fill(login);
-  await page.getByTestId('login-submit').click();
+  await logIn(page, login, login);
   await expect(page.getByTestId('header-user')).toContainText(fullName);
 }
 

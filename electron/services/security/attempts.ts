@@ -34,6 +34,10 @@ export function settleAttempt(
     type: SecurityEventType;
     /** Runs in the same transaction when the attempt succeeds (e.g. storing a changed password). */
     onSuccess?: () => void;
+    /** Why the attempt failed, for the log (default `bad-password`; `unknown-user` without an account). */
+    failureReason?: string;
+    /** Extra details of the attempt's log entry (e.g. the certificate of a login by ЭЦП). */
+    details?: Record<string, unknown>;
   },
 ): AttemptOutcome {
   return inTransaction(ctx.store.sqlite, (): AttemptOutcome => {
@@ -47,11 +51,23 @@ export function settleAttempt(
           .get()
       : undefined;
     if (!row) {
-      recordSecurityEvent(ctx, { type, login, userId: null, result: 'failure', details: { reason: 'unknown-user' } });
+      recordSecurityEvent(ctx, {
+        type,
+        login,
+        userId: null,
+        result: 'failure',
+        details: { ...attempt.details, reason: attempt.failureReason ?? 'unknown-user' },
+      });
       return { kind: 'unknown' };
     }
     if (isLocked(row, now) && row.lockedUntil !== null) {
-      recordSecurityEvent(ctx, { type, login, userId: row.id, result: 'failure', details: { reason: 'locked' } });
+      recordSecurityEvent(ctx, {
+        type,
+        login,
+        userId: row.id,
+        result: 'failure',
+        details: { ...attempt.details, reason: 'locked' },
+      });
       return { kind: 'locked', lockedUntil: row.lockedUntil, failedLogins: row.failedLogins };
     }
     const next = afterAttempt(row, attempt.passwordOk, now);
@@ -66,7 +82,9 @@ export function settleAttempt(
       login,
       userId: row.id,
       result: attempt.passwordOk ? 'success' : 'failure',
-      details: attempt.passwordOk ? {} : { reason: 'bad-password', failedLogins: next.failedLogins },
+      details: attempt.passwordOk
+        ? { ...attempt.details }
+        : { ...attempt.details, reason: attempt.failureReason ?? 'bad-password', failedLogins: next.failedLogins },
     });
     if (next.justLocked && next.lockedUntil !== null) {
       recordSecurityEvent(ctx, {

@@ -59,7 +59,8 @@ export function certificateRefusal(
   return null;
 }
 
-function toAppError(err: unknown): unknown {
+/** A provider's SigningError as the API's AppError (`details.code` keeps the provider's code). */
+export function toAppError(err: unknown): unknown {
   if (!(err instanceof SigningError)) return err;
   return new AppError(err.code === 'TOKEN_ABSENT' ? 'SIGNING_TOKEN_ABSENT' : 'SIGNING_FAILED', err.message, {
     code: err.code,

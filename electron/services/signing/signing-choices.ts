@@ -1,7 +1,9 @@
 import type { CertificateChoice } from '../../../shared/signing/schema';
 import { requireUser } from '../auth/auth-service';
 import type { CallContext } from '../context';
+import type { CertificateInfo } from './provider';
 import { certificateRefusal, signingKit } from './sign-review-document';
+import type { SigningKit } from './signing-kit';
 
 /**
  * `signing:choices`: every provider with its state («не установлен клиент», «не вставлен ключ», …) and
@@ -9,7 +11,11 @@ import { certificateRefusal, signingKit } from './sign-review-document';
  */
 export async function signingChoices(ctx: CallContext) {
   const user = requireUser(ctx);
-  const kit = signingKit(ctx);
+  return certificateChoices(signingKit(ctx), (c) => certificateRefusal(ctx, user.id, user.fullName, c));
+}
+
+/** The providers' states and their certificates, each with `unusableReason(c)` (null = may be chosen). */
+export async function certificateChoices(kit: SigningKit, unusableReason: (c: CertificateInfo) => string | null) {
   const { certificates, statuses } = await kit.registry.listCertificates();
   const label = new Map(kit.registry.providers.map((p) => [p.id, p.label]));
   return {
@@ -29,7 +35,7 @@ export async function signingChoices(ctx: CallContext) {
         notBefore: c.notBefore,
         notAfter: c.notAfter,
         development: c.development,
-        unusableReason: certificateRefusal(ctx, user.id, user.fullName, c),
+        unusableReason: unusableReason(c),
       }),
     ),
   };

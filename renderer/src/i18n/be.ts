@@ -1,4 +1,5 @@
 import { accounts } from './accounts';
+import { certLogin } from './cert-login';
 import { dataMessages } from './data';
 import { encryptionMessages } from './encryption';
 import { pdfExport } from './pdf-export';
@@ -10,6 +11,7 @@ import { syncMessages } from './sync';
 /** Belarusian: the second language of the interface. */
 export const be: Messages = {
   accounts: accounts.be,
+  certLogin: certLogin.be,
   app: {
     product: 'АРМ справавода',
     loading: 'Загрузка…',

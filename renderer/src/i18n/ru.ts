@@ -16,6 +16,7 @@ import {
 } from '../../../shared/review/vocabulary-ru';
 import { STATUS_NAMES } from '../../../shared/status';
 import { accounts } from './accounts';
+import { certLogin } from './cert-login';
 import { dataMessages } from './data';
 import { encryptionMessages } from './encryption';
 import { pdfExport } from './pdf-export';
@@ -25,6 +26,7 @@ import { syncMessages } from './sync';
 /** Russian: the primary language of the workstation. Every string the UI shows lives here. */
 export const ru = {
   accounts: accounts.ru,
+  certLogin: certLogin.ru,
   app: {
     product: 'АРМ делопроизводителя',
     loading: 'Загрузка…',

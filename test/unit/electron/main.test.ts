@@ -37,7 +37,18 @@ describe('electron/main.ts', () => {
   it('creates one hardened window loading the built renderer', () => {
     expect(recorded.windows).toHaveLength(1);
     const prefs = recorded.windows[0]?.options.webPreferences;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      webSecurity: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+    });
     expect(prefs?.preload).toBe(join(baseDir, 'preload.cjs'));
     expect(recorded.windows[0]?.loaded).toBe(indexHtml);
   });

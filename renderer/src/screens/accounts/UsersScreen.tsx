@@ -13,18 +13,21 @@ import { formatCount } from '../../lib/format';
 import { useScreenReady } from '../../lib/screen';
 import { useLoaded } from '../../lib/use-loaded';
 import { AccountDialog, type AccountFields } from './AccountDialog';
+import { CertificateBindingDialog } from './CertificateBindingDialog';
 import { IdleLockSettings } from './IdleLockSettings';
 
 type Dialog =
   | { kind: 'create' }
   | { kind: 'edit'; account: Account }
   | { kind: 'confirm'; text: string; run(): Promise<void> }
-  | { kind: 'temporary'; login: string; password: string };
+  | { kind: 'temporary'; login: string; password: string }
+  | { kind: 'certificate'; account: Account };
 
 /**
  * «Пользователи» (issue #10): the administrator creates local accounts with roles, edits roles and
  * details, deactivates, resets passwords (a temporary one, changed at the next login) and lifts lockouts
- * (regulation 6.3). Every change is recorded in the security log by the service.
+ * (regulation 6.3), binds the certificate for «Войти по ЭЦП». Every change is recorded in the security log
+ * by the service.
  */
 export function UsersScreen() {
   const { t } = useTranslation();
@@ -161,6 +164,11 @@ export function UsersScreen() {
                         testId: 'user-edit',
                       },
                       { label: t('accounts.users.reset'), onClick: () => resetPassword(a), testId: 'user-reset' },
+                      {
+                        label: t('certLogin.bind.action'),
+                        onClick: () => setDialog({ kind: 'certificate', account: a }),
+                        testId: 'user-certificate',
+                      },
                       a.lockedUntil && {
                         label: t('accounts.users.unlock'),
                         onClick: () => unlock(a),
@@ -188,6 +196,7 @@ export function UsersScreen() {
           onClose={close}
         />
       )}
+      {dialog?.kind === 'certificate' && <CertificateBindingDialog account={dialog.account} onClose={close} />}
       {dialog?.kind === 'confirm' && (
         <Modal title={t('accounts.users.title')} onClose={close} testId="user-confirm">
           <p>{dialog.text}</p>

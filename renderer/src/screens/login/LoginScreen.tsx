@@ -6,6 +6,7 @@ import { LanguageSwitch } from '../../app/LanguageSwitch';
 import type { AppInfo } from '../../app/session';
 import { errorMessage } from '../../lib/api-errors';
 import { useScreenReady } from '../../lib/screen';
+import { CertificateLoginForm } from './CertificateLoginForm';
 
 export function LoginScreen({ info, onLoggedIn }: { info: AppInfo; onLoggedIn(user: User): void }) {
   const { t } = useTranslation();
@@ -13,6 +14,7 @@ export function LoginScreen({ info, onLoggedIn }: { info: AppInfo; onLoggedIn(us
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [byCertificate, setByCertificate] = useState(false);
   useScreenReady('login');
 
   const submit = async (e: FormEvent) => {
@@ -35,43 +37,57 @@ export function LoginScreen({ info, onLoggedIn }: { info: AppInfo; onLoggedIn(us
 
   return (
     <div className="login-page">
-      <form className="login-card" onSubmit={submit} noValidate data-testid="login-form">
+      <div className={byCertificate ? 'login-card wide' : 'login-card'}>
         <div className="login-brand">
           <div className="login-product">{info.product}</div>
           <div className="login-org">{info.organisation}</div>
         </div>
-        <h1>{t('login.title')}</h1>
-        <label className="stack-field">
-          <span>{t('login.login')}</span>
-          <input
-            name="login"
-            autoComplete="username"
-            autoFocus
-            value={login}
-            onChange={(e) => setLogin(e.target.value)}
-            data-testid="login-username"
-          />
-        </label>
-        <label className="stack-field">
-          <span>{t('login.password')}</span>
-          <input
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            data-testid="login-password"
-          />
-        </label>
-        {error && (
-          <div className="form-error" role="alert" data-testid="login-error">
-            {error}
-          </div>
+        {byCertificate ? (
+          <CertificateLoginForm onLoggedIn={onLoggedIn} />
+        ) : (
+          <form onSubmit={submit} noValidate data-testid="login-form">
+            <h1>{t('login.title')}</h1>
+            <label className="stack-field">
+              <span>{t('login.login')}</span>
+              <input
+                name="login"
+                autoComplete="username"
+                autoFocus
+                value={login}
+                onChange={(e) => setLogin(e.target.value)}
+                data-testid="login-username"
+              />
+            </label>
+            <label className="stack-field">
+              <span>{t('login.password')}</span>
+              <input
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                data-testid="login-password"
+              />
+            </label>
+            {error && (
+              <div className="form-error" role="alert" data-testid="login-error">
+                {error}
+              </div>
+            )}
+            <button type="submit" className="primary login-submit" disabled={busy} data-testid="login-submit">
+              {busy ? t('login.submitting') : t('login.submit')}
+            </button>
+          </form>
         )}
-        <button type="submit" className="primary login-submit" disabled={busy} data-testid="login-submit">
-          {busy ? t('login.submitting') : t('login.submit')}
+        <button
+          type="button"
+          className="link-button login-switch"
+          onClick={() => setByCertificate((v) => !v)}
+          data-testid={byCertificate ? 'login-by-password' : 'login-by-certificate'}
+        >
+          {byCertificate ? t('certLogin.back') : t('certLogin.open')}
         </button>
-        {info.demoLogin && (
+        {info.demoLogin && !byCertificate && (
           <div className="login-hint" data-testid="login-demo-hint">
             {t('login.demoHint', { login: info.demoLogin })}
           </div>
@@ -80,7 +96,7 @@ export function LoginScreen({ info, onLoggedIn }: { info: AppInfo; onLoggedIn(us
           <span>{t('login.version', { version: info.version })}</span>
           <LanguageSwitch />
         </div>
-      </form>
+      </div>
     </div>
   );
 }

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { AllowedAction } from '../../../../../../shared/review/view';
 import type { CertificateChoice, SignedDocument } from '../../../../../../shared/signing/schema';
 import { api } from '../../../../api';
+import { CertificateOption } from '../../../../components/CertificateOption';
 import { errorMessage } from '../../../../lib/api-errors';
-import { formatDate } from '../../../../lib/minsk-date';
 import { FileLinks } from '../FileLinks';
 import { useReview } from '../review-context';
 import { type Built, DialogForm } from './DialogForm';
@@ -17,28 +17,6 @@ function documentOf(target: AllowedAction, kindOfDispatch: (id: string) => strin
   if (target.type === 'signSummary') return { kind: 'summary', resolutionId: target.resolutionId ?? '' };
   const dispatchId = target.dispatchId ?? '';
   return { kind: kindOfDispatch(dispatchId) === 'notice' ? 'decision' : 'answer', dispatchId };
-}
-
-function CertificateOption(props: { c: CertificateChoice; checked: boolean; onChoose(): void }) {
-  const { t } = useTranslation();
-  const { c } = props;
-  return (
-    <label className={c.unusableReason ? 'certificate disabled' : 'certificate'} data-testid="sign-certificate">
-      <input
-        type="radio"
-        name="certificate"
-        checked={props.checked}
-        disabled={c.unusableReason !== null}
-        onChange={props.onChoose}
-        data-field="certificate"
-      />{' '}
-      <strong>{c.subject}</strong> {c.development && <span className="note-tag">{t('review.sign.development')}</span>}
-      <div className="muted small">
-        {t('review.sign.certificateLine', { issuer: c.issuer, serial: c.serialNumber, until: formatDate(c.notAfter) })}
-      </div>
-      {c.unusableReason && <div className="field-error">{c.unusableReason}</div>}
-    </label>
-  );
 }
 
 /**
