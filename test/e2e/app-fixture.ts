@@ -54,19 +54,31 @@ export const test = base.extend<{ app: RunningApp }>({
  * data folder can be removed (a closing app may still be writing there); SIGKILL after 10 s.
  */
 export async function stopApp(child: ChildProcess): Promise<void> {
-  if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  if (!child.pid) return;
   const group = -child.pid;
-  process.kill(group, 'SIGTERM');
-  const timer = setTimeout(() => {
-    try {
-      process.kill(group, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }, 10_000);
-  await exited;
-  clearTimeout(timer);
+  signalGroup(group, 'SIGTERM');
+  // npx may exit before the app behind it has finished closing: wait for the whole group to be gone.
+  for (let waited = 0; groupAlive(group); waited += 50) {
+    if (waited === 10_000) signalGroup(group, 'SIGKILL');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function signalGroup(group: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(group, signal);
+  } catch {
+    // already gone
+  }
+}
+
+function groupAlive(group: number): boolean {
+  try {
+    process.kill(group, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Waits for the app's own event (the screen it rendered), not for time (style.md). */
