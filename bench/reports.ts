@@ -12,12 +12,15 @@ import { join } from 'node:path';
 import { openDatabase } from '../db/open';
 import { AttachmentStore } from '../electron/services/attachments/attachment-store';
 import type { CallContext } from '../electron/services/context';
+import { demoUserId } from '../electron/services/demo/seed-demo';
 import { APPEAL_DEADLINE, DIMENSION_SQL, TASK_DEADLINE } from '../electron/services/reports/dimensions';
 import { periodBounds } from '../electron/services/reports/engine';
 import { buildReport } from '../electron/services/reports/report-service';
+import type { Role } from '../shared/appeals';
 import { addDays } from '../shared/calendar';
+import { DEMO_USERS } from '../shared/demo/demo-organisation';
 import { type ReportDefinition, type ReportPeriod, reportDefinitionSchema, STANDARD_REPORTS } from '../shared/reports';
-import { seedThroughServices } from './bulk';
+import { seedInBulk, seedReviewOutcomes } from './bulk';
 import { machineFacts } from './lib/machine';
 import { envInt, progress, publishResult } from './lib/run-env';
 import { latency, measurePair, round, timeMs } from './lib/stats';
@@ -65,22 +68,17 @@ const RAW_TWICE = new Set(['comparison']);
 /** The anchor's query (GROUP BY topic, territory over one year) on this schema. */
 const RAW_TOPIC_TERRITORY = `SELECT q.topic_code AS r, a.territory_code AS c, count(*) AS n FROM ${TOPICS} GROUP BY r, c`;
 
-/** Close about a third of the older appeals (answered, some late) so terms and deadline states vary. */
-function closeSome(ctx: CallContext) {
-  ctx.store.sqlite.exec(`UPDATE appeals SET status = 'completed',
-      closed_at = registered_at + (abs(random()) % 25 + 1) * 86400000
-    WHERE status = 'registered' AND local_id % 3 = 0 AND deadline_at < ${ctx.clock().getTime()}`);
-  ctx.store.sqlite.exec('ANALYZE');
-}
-
 async function main() {
   const started = performance.now();
-  const root = mkdtempSync(join(tmpdir(), 'arm-bench-reports-'));
+  // BENCH_DATA: a folder kept between runs (seeded on the first), for working on the queries.
+  const kept = process.env.BENCH_DATA;
+  const root = kept ?? mkdtempSync(join(tmpdir(), 'arm-bench-reports-'));
   const now = new Date();
   try {
     const store = openDatabase(root);
-    log(`seeding ${APPEALS} appeals through the services into ${root}`);
-    const seeded = await seedThroughServices(store, root, APPEALS, SEED, now);
+    const reuse = kept !== undefined && store.sqlite.prepare('SELECT 1 FROM organisations').get() !== undefined;
+    log(reuse ? `reusing ${root}` : `seeding ${APPEALS} appeals in bulk (the services' rows) into ${root}`);
+    const seeded = reuse ? null : await seedInBulk(store, root, APPEALS, SEED, now);
     const ctx: CallContext = {
       store,
       files: new AttachmentStore(join(root, 'attachments')),
@@ -93,7 +91,12 @@ async function main() {
         user: { id: 'bench', login: 'reports', fullName: 'Бенчмарк', position: '', roles: ['report_author'] },
       },
     };
-    closeSome(ctx);
+    const reviewStarted = performance.now();
+    const staff = DEMO_USERS.map((u) => ({ ...u, id: demoUserId(u.login), roles: [...u.roles] as Role[] }));
+    const review = reuse ? null : { ...seedReviewOutcomes(ctx, staff, now), seconds: 0 };
+    if (review) review.seconds = round((performance.now() - reviewStarted) / 1000);
+    log(`seeding: ${JSON.stringify(seeded)}; review: ${JSON.stringify(review)}`);
+    store.sqlite.exec('ANALYZE');
     // One year ending today, in Minsk days; each iteration shifts it back by up to 30 days.
     const today = new Date(now.getTime() + 3 * 3_600_000).toISOString().slice(0, 10);
     const periodAt = (i: number): ReportPeriod => ({
@@ -149,8 +152,13 @@ async function main() {
       machine: machineFacts(),
       seed: SEED,
       iterations: ITERATIONS,
-      data: { appeals: APPEALS, registered: seeded.registered, period: 'one year, shifted by 0–29 days per iteration' },
+      data: {
+        appeals: APPEALS,
+        registered: seeded?.registered ?? null,
+        period: 'one year, shifted by 0–29 days per iteration',
+      },
       seeding: seeded,
+      review,
       standard,
       constructorTopicTerritory: twoDimensions,
       constructorPreview: { latency: previewLatency, target: { limitMs: 150, met: previewLatency.p95 <= 150 } },
@@ -161,7 +169,7 @@ async function main() {
       totalSeconds: round((performance.now() - started) / 1000, 1),
     });
   } finally {
-    rmSync(root, { recursive: true, force: true });
+    if (!kept) rmSync(root, { recursive: true, force: true });
   }
 }
 
