@@ -149,7 +149,7 @@ const DAY_MS = 86_400_000;
 const RESULTS = ['supported', 'not_supported', 'explained'] as const;
 
 /**
- * Takes a share of the registered appeals older than 40 days through the review process with
+ * Takes `limit` registered appeals older than 40 days, spread evenly, through the review process with
  * `performReview` as the demo staff (so every row is the service's: statuses, closed_at, results,
  * resolutions and tasks, control, history, outbox), `PER_TRANSACTION` actions per outer transaction
  * (each action is a savepoint of it). By the appeal's position: 35 % answered (completed with a result
@@ -157,7 +157,7 @@ const RESULTS = ['supported', 'not_supported', 'explained'] as const;
  * result submitted), 5 % on control, 2.5 % withdrawn, 2.5 % left without consideration.
  * Returns the actions done and refused by type (a refusal is the service's rule, e.g. a date).
  */
-export function seedReviewOutcomes(ctx: CallContext, staff: readonly User[], now: Date) {
+export function seedReviewOutcomes(ctx: CallContext, staff: readonly User[], now: Date, limit: number) {
   const { sqlite } = ctx.store;
   const as = (login: string, at: number): CallContext => {
     const user = staff.find((u) => u.login === login);
@@ -165,12 +165,15 @@ export function seedReviewOutcomes(ctx: CallContext, staff: readonly User[], now
     return { ...ctx, clock: () => new Date(Math.min(at, now.getTime())), session: { user } };
   };
   const heads = new Map(staff.map((u) => [u.id, u.login]));
-  const candidates = sqlite
+  const all = sqlite
     .prepare(
       `SELECT local_id AS n, id, registered_at AS at, deadline_at AS deadline, responsible_head_id AS head
        FROM appeals WHERE status = 'registered' AND registered_at < ? ORDER BY local_id`,
     )
     .all(now.getTime() - 40 * DAY_MS) as { n: number; id: string; at: number; deadline: number; head: string | null }[];
+  // Every step-th one, so they spread over the whole two years (and the reports' year).
+  const step = Math.max(1, Math.floor(all.length / limit));
+  const candidates = all.filter((_, i) => i % step === 0).slice(0, limit);
   const topicsOf = sqlite.prepare('SELECT topic_code AS code FROM appeal_topics WHERE appeal_id = ? ORDER BY position');
   const executor = staff.find((u) => u.login === 'executor')?.id ?? '';
   const executor2 = staff.find((u) => u.login === 'executor2')?.id ?? '';

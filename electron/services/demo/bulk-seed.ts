@@ -16,13 +16,13 @@ import { v7 as uuidv7 } from 'uuid';
 import { inTransaction, type WorkingCopy } from '../../../db/open';
 import { appeals } from '../../../db/schema';
 import { minskYear } from '../../../shared/calendar';
-import { appealStream, type GeneratedAppeal } from '../../../shared/demo/generate-appeals';
+import type { GeneratedAppeal } from '../../../shared/demo/generate-appeals';
 import { describeAttachments } from '../appeals/attachment-facts';
 import { numberScope, registeredCard, registeredHistory, registrationState } from '../appeals/register-appeal';
 import { type AppealRowInsert, CREATED_HISTORY, newCardRow, organisationOf } from '../appeals/save-appeal';
 import type { AttachmentStore } from '../attachments/attachment-store';
 import { historyDetails } from '../history/record-history';
-import { draftCreatedAt, nextBatch, type SeedOptions, type SeedResult, seedUsers, startSeed } from './seed-demo';
+import { draftCreatedAt, type SeedOptions, type SeedResult, seedInBatches, seedUsers, startSeed } from './seed-demo';
 import { seedReviewScenarios } from './seed-review';
 
 type Value = string | number | null;
@@ -39,8 +39,6 @@ export async function bulkSeedDemo(
   const userId = ctx.session?.user?.id ?? '';
   const org = organisationOf(db);
   const scope = numberScope(org);
-  const timings = { setupMs, generateMs: 0, writeMs: 0 };
-  const counts = { registered: 0, received: 0, draft: 0, attachments: 0 };
 
   const columns = Object.entries(getTableColumns(appeals)).filter(([key]) => key !== 'localId');
   const insertAppeals = sqlite.prepare(
@@ -96,15 +94,7 @@ export async function bulkSeedDemo(
     });
   };
 
-  const stream = appealStream({ count: options.appeals, seed: options.seed ?? 1, now, headIds });
-  const batchSize = options.batchSize ?? 5000;
-  for (;;) {
-    const t0 = performance.now();
-    const batch = nextBatch(stream, batchSize);
-    const t1 = performance.now();
-    timings.generateMs += t1 - t0;
-    if (batch.length === 0) break;
-    for (const item of batch) for (const file of item.files) if (!files.has(file.ref.sha256)) files.put(file.bytes);
+  const written = seedInBatches(files, { ...options, headIds, setupMs, defaultBatch: 5000 }, (batch) =>
     inTransaction(sqlite, () => {
       const rows: Value[][] = [];
       const after: (() => void)[] = [];
@@ -112,14 +102,8 @@ export async function bulkSeedDemo(
       insertAppeals.run(JSON.stringify(rows));
       for (const f of after) f();
       for (const [year, last] of sequences) bumpSequence.run(org.id, year, scope, last);
-    });
-    for (const item of batch) {
-      counts[item.status]++;
-      counts.attachments += item.files.length;
-    }
-    timings.writeMs += performance.now() - t1;
-    if (batch.length < batchSize) break;
-  }
+    }),
+  );
   if (options.review) seedReviewScenarios(ctx, staff);
-  return { users: seedUsers(), appeals: counts, timings };
+  return { users: seedUsers(), ...written };
 }

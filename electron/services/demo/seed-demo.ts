@@ -148,14 +148,40 @@ export async function startSeed(store: WorkingCopy, files: AttachmentStore, now:
   return { ctx, headIds, staff, setupMs: performance.now() - started };
 }
 
-/** The next `size` generated cards (fewer at the end). */
-export function nextBatch(stream: Generator<GeneratedAppeal>, size: number): GeneratedAppeal[] {
-  const batch: GeneratedAppeal[] = [];
-  for (let next = stream.next(); !next.done; next = stream.next()) {
-    batch.push(next.value);
-    if (batch.length >= size) break;
+/**
+ * Generates the cards batch by batch, puts their files into the store and hands each batch to `write`
+ * (which checks and writes it in one transaction); counts the cards and times generation and writing.
+ */
+export function seedInBatches(
+  files: AttachmentStore,
+  options: SeedOptions & { headIds: readonly string[]; setupMs: number; defaultBatch: number },
+  write: (batch: GeneratedAppeal[]) => void,
+): Pick<SeedResult, 'appeals' | 'timings'> {
+  const timings = { setupMs: options.setupMs, generateMs: 0, writeMs: 0 };
+  const counts = { registered: 0, received: 0, draft: 0, attachments: 0 };
+  const { now, headIds } = options;
+  const stream = appealStream({ count: options.appeals, seed: options.seed ?? 1, now, headIds });
+  const batchSize = options.batchSize ?? options.defaultBatch;
+  for (;;) {
+    const t0 = performance.now();
+    const batch: GeneratedAppeal[] = [];
+    for (let next = stream.next(); !next.done; next = stream.next()) {
+      batch.push(next.value);
+      if (batch.length >= batchSize) break;
+    }
+    const t1 = performance.now();
+    timings.generateMs += t1 - t0;
+    if (batch.length === 0) break;
+    for (const item of batch) for (const file of item.files) if (!files.has(file.ref.sha256)) files.put(file.bytes);
+    write(batch);
+    for (const item of batch) {
+      counts[item.status]++;
+      counts.attachments += item.files.length;
+    }
+    timings.writeMs += performance.now() - t1;
+    if (batch.length < batchSize) break;
   }
-  return batch;
+  return { appeals: counts, timings };
 }
 
 /** When an unregistered card was created: ten minutes after its receipt, never after now. */
@@ -168,35 +194,15 @@ export const seedUsers = () =>
 export async function seedDemo(store: WorkingCopy, files: AttachmentStore, options: SeedOptions): Promise<SeedResult> {
   const { now } = options;
   const { ctx, headIds, staff, setupMs } = await startSeed(store, files, now);
-  const timings = { setupMs, generateMs: 0, writeMs: 0 };
-  const counts = { registered: 0, received: 0, draft: 0, attachments: 0 };
-
-  const stream = appealStream({ count: options.appeals, seed: options.seed ?? 1, now, headIds });
-  const batchSize = options.batchSize ?? 2000;
-  for (;;) {
-    const t0 = performance.now();
-    const batch = nextBatch(stream, batchSize);
-    const t1 = performance.now();
-    timings.generateMs += t1 - t0;
-    if (batch.length === 0) break;
-    for (const item of batch) {
-      for (const file of item.files) if (!files.has(file.ref.sha256)) files.put(file.bytes);
-      validate(ctx, item, now);
-    }
+  const written = seedInBatches(files, { ...options, headIds, setupMs, defaultBatch: 2000 }, (batch) => {
+    for (const item of batch) validate(ctx, item, now);
     inTransaction(store.sqlite, () => {
       for (const item of batch) writeCard(ctx, item, now);
     });
-    for (const item of batch) {
-      counts[item.status]++;
-      counts.attachments += item.files.length;
-    }
-    timings.writeMs += performance.now() - t1;
-    if (batch.length < batchSize) break;
-  }
+  });
   if (options.review) seedReviewScenarios(ctx, staff);
   return {
     users: seedUsers(),
-    appeals: counts,
-    timings,
+    ...written,
   };
 }
