@@ -1,5 +1,6 @@
 /**
- * `npm run bench:reports`: reports over BENCH_APPEALS (default 100,000) generated appeals. Every
+ * `npm run bench:reports`: reports over BENCH_APPEALS (default 100,000) generated appeals (the bulk seed:
+ * the services' rows in large batches; BENCH_REVIEWED of them through performReview). Every
  * standard report (the engine as `reports:run` runs it: lookups, GROUP BY, roll-ups, labels) is timed
  * interleaved with its equivalent raw GROUP BY — the plain SQL of the same counts, prepared once on the
  * same connection — over one year; then a two-dimensional constructor report (topic × territory, the
@@ -12,12 +13,15 @@ import { join } from 'node:path';
 import { openDatabase } from '../db/open';
 import { AttachmentStore } from '../electron/services/attachments/attachment-store';
 import type { CallContext } from '../electron/services/context';
+import { demoUserId } from '../electron/services/demo/seed-demo';
 import { APPEAL_DEADLINE, DIMENSION_SQL, TASK_DEADLINE } from '../electron/services/reports/dimensions';
 import { periodBounds } from '../electron/services/reports/engine';
 import { buildReport } from '../electron/services/reports/report-service';
+import type { Role } from '../shared/appeals';
 import { addDays } from '../shared/calendar';
+import { DEMO_USERS } from '../shared/demo/demo-organisation';
 import { type ReportDefinition, type ReportPeriod, reportDefinitionSchema, STANDARD_REPORTS } from '../shared/reports';
-import { seedThroughServices } from './bulk';
+import { seedInBulk, seedReviewOutcomes } from './bulk';
 import { machineFacts } from './lib/machine';
 import { envInt, progress, publishResult } from './lib/run-env';
 import { latency, measurePair, round, timeMs } from './lib/stats';
@@ -25,6 +29,8 @@ import { latency, measurePair, round, timeMs } from './lib/stats';
 const APPEALS = envInt('BENCH_APPEALS', 100_000);
 const ITERATIONS = envInt('BENCH_ITERATIONS', 30);
 const SEED = envInt('BENCH_SEED', 1);
+/** Registered appeals taken through the review process with performReview (each 1–2 actions). */
+const REVIEWED = envInt('BENCH_REVIEWED', 1000);
 const log = progress('bench:reports');
 
 const PERIOD_A = 'a.registered_at >= @from AND a.registered_at < @to';
@@ -65,22 +71,17 @@ const RAW_TWICE = new Set(['comparison']);
 /** The anchor's query (GROUP BY topic, territory over one year) on this schema. */
 const RAW_TOPIC_TERRITORY = `SELECT q.topic_code AS r, a.territory_code AS c, count(*) AS n FROM ${TOPICS} GROUP BY r, c`;
 
-/** Close about a third of the older appeals (answered, some late) so terms and deadline states vary. */
-function closeSome(ctx: CallContext) {
-  ctx.store.sqlite.exec(`UPDATE appeals SET status = 'completed',
-      closed_at = registered_at + (abs(random()) % 25 + 1) * 86400000
-    WHERE status = 'registered' AND local_id % 3 = 0 AND deadline_at < ${ctx.clock().getTime()}`);
-  ctx.store.sqlite.exec('ANALYZE');
-}
-
 async function main() {
   const started = performance.now();
-  const root = mkdtempSync(join(tmpdir(), 'arm-bench-reports-'));
+  // BENCH_DATA: a folder kept between runs (seeded on the first), for working on the queries.
+  const kept = process.env.BENCH_DATA;
+  const root = kept ?? mkdtempSync(join(tmpdir(), 'arm-bench-reports-'));
   const now = new Date();
   try {
     const store = openDatabase(root);
-    log(`seeding ${APPEALS} appeals through the services into ${root}`);
-    const seeded = await seedThroughServices(store, root, APPEALS, SEED, now);
+    const reuse = kept !== undefined && store.sqlite.prepare('SELECT 1 FROM organisations').get() !== undefined;
+    log(reuse ? `reusing ${root}` : `seeding ${APPEALS} appeals in bulk (the services' rows) into ${root}`);
+    const seeded = reuse ? null : await seedInBulk(store, root, APPEALS, SEED, now);
     const ctx: CallContext = {
       store,
       files: new AttachmentStore(join(root, 'attachments')),
@@ -93,7 +94,14 @@ async function main() {
         user: { id: 'bench', login: 'reports', fullName: 'Бенчмарк', position: '', roles: ['report_author'] },
       },
     };
-    closeSome(ctx);
+    const reviewStarted = performance.now();
+    const staff = DEMO_USERS.map((u) => ({ ...u, id: demoUserId(u.login), roles: [...u.roles] as Role[] }));
+    // Reusing a folder: the review runs again only when BENCH_REVIEWED is given (on still registered appeals).
+    const runReview = !reuse || process.env.BENCH_REVIEWED !== undefined;
+    const review = runReview ? { ...seedReviewOutcomes(ctx, staff, now, REVIEWED), seconds: 0 } : null;
+    if (review) review.seconds = round((performance.now() - reviewStarted) / 1000);
+    log(`seeding: ${JSON.stringify(seeded)}; review: ${JSON.stringify(review)}`);
+    store.sqlite.exec('ANALYZE');
     // One year ending today, in Minsk days; each iteration shifts it back by up to 30 days.
     const today = new Date(now.getTime() + 3 * 3_600_000).toISOString().slice(0, 10);
     const periodAt = (i: number): ReportPeriod => ({
@@ -149,8 +157,13 @@ async function main() {
       machine: machineFacts(),
       seed: SEED,
       iterations: ITERATIONS,
-      data: { appeals: APPEALS, registered: seeded.registered, period: 'one year, shifted by 0–29 days per iteration' },
+      data: {
+        appeals: APPEALS,
+        registered: seeded?.registered ?? null,
+        period: 'one year, shifted by 0–29 days per iteration',
+      },
       seeding: seeded,
+      review,
       standard,
       constructorTopicTerritory: twoDimensions,
       constructorPreview: { latency: previewLatency, target: { limitMs: 150, met: previewLatency.p95 <= 150 } },
@@ -161,7 +174,7 @@ async function main() {
       totalSeconds: round((performance.now() - started) / 1000, 1),
     });
   } finally {
-    rmSync(root, { recursive: true, force: true });
+    if (!kept) rmSync(root, { recursive: true, force: true });
   }
 }
 

@@ -197,6 +197,9 @@ export const appealTopics = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.appealId, t.topicCode] }),
     index('appeal_topics_topic_idx').on(t.topicCode),
+    // The reports' questions (unit «вопрос»): every column a report reads of a question, so the join
+    // per appeal never reads the table (bench/README.md, "Reports").
+    index('appeal_topics_report_idx').on(t.appealId, t.position, t.topicCode, t.result, t.executorId),
     // Questions redirected elsewhere (a partial redirect), probed per appeal by the reports.
     index('appeal_topics_redirected_idx').on(t.appealId).where(sql`${t.redirectedTo} IS NOT NULL`),
   ],

@@ -2,10 +2,11 @@ import { join, resolve } from 'node:path';
 import { openDatabase } from '../../db/open';
 import { organisations } from '../../db/schema';
 import { AttachmentStore } from '../services/attachments/attachment-store';
+import { bulkSeedDemo } from '../services/demo/bulk-seed';
 import { seedDemo } from '../services/demo/seed-demo';
 import { CliError, runCli } from './run-cli';
 
-const USAGE = 'использование: npm run seed -- --data <папка> [--appeals N] [--seed S]';
+const USAGE = 'использование: npm run seed -- --data <папка> [--appeals N] [--seed S] [--bulk]';
 const DEFAULT_APPEALS = 300;
 const MAX_APPEALS = 1_000_000;
 
@@ -20,7 +21,7 @@ function integerOption(value: string | boolean | undefined, name: string, fallba
 
 /** Demo data for an empty data folder: the organisation, one user per role and N generated appeals. */
 await runCli(
-  { data: { type: 'string' }, appeals: { type: 'string' }, seed: { type: 'string' } },
+  { data: { type: 'string' }, appeals: { type: 'string' }, seed: { type: 'string' }, bulk: { type: 'boolean' } },
   async ({ values }) => {
     if (typeof values.data !== 'string' || values.data.trim() === '') {
       throw new CliError(`не указана папка данных --data; ${USAGE}`);
@@ -37,7 +38,9 @@ await runCli(
           `папка данных ${dataDir} уже содержит данные (организация «${org.name}»); демонстрационные данные загружаются только в пустую папку`,
         );
       }
-      const result = await seedDemo(store, new AttachmentStore(join(dataDir, 'attachments')), {
+      // --bulk: the same rows written in large batches (bulk-seed.ts), for 100,000 appeals and more.
+      const seeder = values.bulk === true ? bulkSeedDemo : seedDemo;
+      const result = await seeder(store, new AttachmentStore(join(dataDir, 'attachments')), {
         appeals,
         seed,
         now: new Date(),

@@ -81,6 +81,24 @@ describe('npm run seed', () => {
     }
   });
 
+  it('--bulk writes the same demo (the bulk seed) into an empty folder', () => {
+    const bulkDir = join(dataDir, 'bulk');
+    const out = seed('--data', bulkDir, '--appeals', '50', '--seed', '3', '--bulk');
+    expect(out.stderr).toBe('');
+    expect(out.code).toBe(0);
+    const db = new Database(join(bulkDir, 'appeals.db'), { readonly: true });
+    try {
+      const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+      const registered = count("SELECT count(*) AS n FROM appeals WHERE status = 'registered'");
+      expect(count('SELECT count(*) AS n FROM appeals')).toBe(50);
+      expect(count("SELECT count(*) AS n FROM outbox WHERE type = 'RegisterAppeal'")).toBe(registered);
+      expect(count('SELECT count(*) AS n FROM history')).toBe(50 + registered);
+      expect(count("SELECT count(*) AS n FROM appeals_fts WHERE appeals_fts MATCH 'прошу'")).toBeGreaterThan(25);
+    } finally {
+      db.close();
+    }
+  });
+
   it('refuses a folder that already holds data: Russian message, exit code 1, nothing added', () => {
     const out = seed('--data', dataDir, '--appeals', '10');
     expect(out.code).toBe(1);

@@ -15,7 +15,7 @@ import type { CallContext } from '../context';
 import { recordHistory } from '../history/record-history';
 import { appendCommand } from '../outbox/append-command';
 import { describeAttachments } from './attachment-facts';
-import { organisationOf, type SaveInput, upsertCardInTx } from './save-appeal';
+import { organisationOf, type SaveInput, type Upserted, upsertCardInTx } from './save-appeal';
 
 export interface Registered {
   id: string;
@@ -79,6 +79,67 @@ export function checkRegistrable(ctx: CallContext, draft: AppealDraft, now: Date
   if (issues.length > 0) throw validationError(issues);
 }
 
+type Organisation = ReturnType<typeof organisationOf>;
+
+/** The registration columns of a card given its sequence number (number, year, deadline). */
+export function registrationState(db: Db, org: Organisation, draft: AppealDraft, now: Date, seq: number) {
+  const year = minskYear(now);
+  const provisional = org.numberingAuthority === 'central';
+  const regNumber = registrationNumber(org, draft, year, seq);
+  const deadline = reviewDeadline(now, draft.needsAdditionalStudy ? '1m' : '15d', organisationCalendar(db));
+  return {
+    status: 'registered' as const,
+    registeredAt: now.getTime(),
+    regNumber,
+    regYear: year,
+    regSeq: seq,
+    numberProvisional: provisional,
+    deadlineAt: deadline.deadline.getTime(),
+    deadlineExplanation: deadline.explanation,
+  };
+}
+export type RegistrationState = ReturnType<typeof registrationState>;
+
+/** The sequence's scope and the number a sequence value gives (official, or provisional [sync]). */
+export const numberScope = (org: Organisation) => (org.numberingAuthority === 'central' ? 'provisional' : 'official');
+function registrationNumber(org: Organisation, draft: AppealDraft, year: number, seq: number): string {
+  return org.numberingAuthority === 'central'
+    ? provisionalRegNumber(org.workstationCode, year, seq)
+    : formatRegNumber(org.numberingPattern, { index: org.regIndex, year, seq, kind: draft.kind });
+}
+
+/** The history entry of a registration. */
+export const registeredHistory = (r: RegistrationState) => ({
+  action: 'registered',
+  text: r.numberProvisional
+    ? `Зарегистрировано с предварительным номером ${r.regNumber}`
+    : `Зарегистрировано под номером ${r.regNumber}`,
+  changes: [{ field: 'Срок рассмотрения', from: '', to: r.deadlineExplanation }],
+});
+
+/** The card the `RegisterAppeal` command carries. */
+export function registeredCard(
+  draft: AppealDraft,
+  r: RegistrationState,
+  upserted: { id: string; version: number; files: Upserted['files'] },
+): AppealCard {
+  return {
+    ...draft,
+    id: upserted.id,
+    status: r.status,
+    regNumber: r.regNumber,
+    numberProvisional: r.numberProvisional,
+    receivedAt: toMinskIso(new Date(draft.receivedAt)),
+    registeredAt: toMinskIso(new Date(r.registeredAt)),
+    deadlineAt: toMinskIso(new Date(r.deadlineAt)),
+    deadlineExplanation: r.deadlineExplanation,
+    attachments: upserted.files.map(({ head: _head, ...file }) => file),
+    repeats: [],
+    history: [],
+    version: upserted.version,
+  };
+}
+
 /**
  * Registers the card inside the caller's transaction (regulation 4.4): assigns the number (official, or
  * provisional when numbers come from the central system), computes the review deadline (Law 300-З
@@ -89,56 +150,23 @@ export function registerInTx(ctx: CallContext, input: SaveInput, now: Date): Reg
   const { db } = ctx.store;
   const org = organisationOf(db);
   const year = minskYear(now);
-  const provisional = org.numberingAuthority === 'central';
-  const numberOf = (n: number) =>
-    provisional
-      ? provisionalRegNumber(org.workstationCode, year, n)
-      : formatRegNumber(org.numberingPattern, { index: org.regIndex, year, seq: n, kind: input.draft.kind });
   // A number already held here came from another workstation of the organisation through the
   // central system's feed (docs/sync.md, "Conflicts"): take the next free one.
-  const scope = provisional ? 'provisional' : 'official';
+  const scope = numberScope(org);
   let seq = nextSequence(db, org.id, year, scope);
-  while (numberHeld(db, org.id, numberOf(seq))) seq = nextSequence(db, org.id, year, scope);
-  const regNumber = numberOf(seq);
-  const deadline = reviewDeadline(now, input.draft.needsAdditionalStudy ? '1m' : '15d', organisationCalendar(db));
-  const registration = {
-    status: 'registered' as const,
-    registeredAt: now.getTime(),
-    regNumber,
-    regYear: year,
-    regSeq: seq,
-    numberProvisional: provisional,
-    deadlineAt: deadline.deadline.getTime(),
-    deadlineExplanation: deadline.explanation,
+  while (numberHeld(db, org.id, registrationNumber(org, input.draft, year, seq)))
+    seq = nextSequence(db, org.id, year, scope);
+  const registration = registrationState(db, org, input.draft, now, seq);
+  const upserted = upsertCardInTx(ctx, input, now, 'register', registration);
+  recordHistory(db, { appealId: upserted.id, userId: user.id, at: now, ...registeredHistory(registration) });
+  const card = registeredCard(input.draft, registration, upserted);
+  appendCommand(db, 'RegisterAppeal', upserted.id, card, now);
+  return {
+    id: upserted.id,
+    regNumber: registration.regNumber,
+    numberProvisional: registration.numberProvisional,
+    deadlineAt: card.deadlineAt ?? '',
   };
-  const { id, version, files } = upsertCardInTx(ctx, input, now, 'register', registration);
-  recordHistory(db, {
-    appealId: id,
-    userId: user.id,
-    at: now,
-    action: 'registered',
-    text: provisional
-      ? `Зарегистрировано с предварительным номером ${regNumber}`
-      : `Зарегистрировано под номером ${regNumber}`,
-    changes: [{ field: 'Срок рассмотрения', from: '', to: deadline.explanation }],
-  });
-  const card: AppealCard = {
-    ...input.draft,
-    id,
-    status: registration.status,
-    regNumber,
-    numberProvisional: provisional,
-    receivedAt: toMinskIso(new Date(input.draft.receivedAt)),
-    registeredAt: toMinskIso(now),
-    deadlineAt: toMinskIso(deadline.deadline),
-    deadlineExplanation: deadline.explanation,
-    attachments: files.map(({ head: _head, ...file }) => file),
-    repeats: [],
-    history: [],
-    version,
-  };
-  appendCommand(db, 'RegisterAppeal', id, card, now);
-  return { id, regNumber, numberProvisional: provisional, deadlineAt: card.deadlineAt ?? '' };
 }
 
 /** `appeals:register`: one card, one transaction. */

@@ -49,7 +49,7 @@ function writeChildren(ctx: CallContext, id: string, draft: AppealDraft, userId:
   return files;
 }
 
-type AppealRowInsert = Required<Omit<typeof appeals.$inferInsert, 'localId'>>;
+export type AppealRowInsert = Required<Omit<typeof appeals.$inferInsert, 'localId'>>;
 
 /** Registration columns of a card that is not registered yet. */
 const UNREGISTERED = {
@@ -63,6 +63,31 @@ const UNREGISTERED = {
   controlNote: '',
   closedAt: null,
 } satisfies AppealColumns;
+
+/** The row of a new card: the draft's columns, the registration deadline until registered, then `state`. */
+export function newCardRow(
+  db: Db,
+  draft: AppealDraft,
+  by: { id: string; userId: string; now: Date },
+  state: AppealColumns,
+): AppealRowInsert {
+  const row: AppealRowInsert = {
+    ...UNREGISTERED,
+    ...draftColumns(draft),
+    ...registrationTerm(db, draft),
+    id: by.id,
+    orgId: organisationOf(db).id,
+    status: 'draft',
+    createdBy: by.userId,
+    createdAt: by.now.getTime(),
+    updatedAt: by.now.getTime(),
+    version: 1,
+  };
+  return Object.assign(row, state);
+}
+
+/** The history entry of a new card. */
+export const CREATED_HISTORY = { action: 'created', text: 'Создана карточка обращения' } as const;
 
 /** The hot insert of every new card, prepared once with a placeholder per column. */
 function insertAppeal(db: Db, row: AppealRowInsert): void {
@@ -100,26 +125,8 @@ export function upsertCardInTx(
   if (input.id === null) {
     assertTransition(action, { status: 'draft', source: input.draft.source }, user.roles);
     const id = uuidv7();
-    const row: AppealRowInsert = {
-      ...UNREGISTERED,
-      ...draftColumns(input.draft),
-      ...registrationTerm(db, input.draft),
-      id,
-      orgId: organisationOf(db).id,
-      status: 'draft',
-      createdBy: user.id,
-      createdAt: now.getTime(),
-      updatedAt: now.getTime(),
-      version: 1,
-    };
-    insertAppeal(db, Object.assign(row, state));
-    recordHistory(db, {
-      appealId: id,
-      userId: user.id,
-      at: now,
-      action: 'created',
-      text: 'Создана карточка обращения',
-    });
+    insertAppeal(db, newCardRow(db, input.draft, { id, userId: user.id, now }, state));
+    recordHistory(db, { appealId: id, userId: user.id, at: now, ...CREATED_HISTORY });
     return { id, version: 1, files: writeChildren(ctx, id, input.draft, user.id, now) };
   }
   const row = findAppealRow(db, input.id);

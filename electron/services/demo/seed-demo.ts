@@ -112,13 +112,12 @@ function writeCard(ctx: CallContext, item: GeneratedAppeal, now: Date): void {
     registerInTx(ctx, input, item.registeredAt);
     return;
   }
-  const created = Math.min(Date.parse(item.draft.receivedAt) + 10 * 60_000, now.getTime());
-  upsertCardInTx(ctx, input, new Date(created), 'edit', { status: item.status });
+  upsertCardInTx(ctx, input, draftCreatedAt(item, now), 'edit', { status: item.status });
 }
 
-export async function seedDemo(store: WorkingCopy, files: AttachmentStore, options: SeedOptions): Promise<SeedResult> {
+/** The demo organisation, its staff and dictionaries, and the clerk's context the cards are written as. */
+export async function startSeed(store: WorkingCopy, files: AttachmentStore, now: Date) {
   if (hasOrganisation(store)) throw new AppError('CONFLICT', ALREADY_SEEDED);
-  const { now } = options;
   const started = performance.now();
   const hashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.login)));
   const { ids } = inTransaction(store.sqlite, () => {
@@ -145,11 +144,24 @@ export async function seedDemo(store: WorkingCopy, files: AttachmentStore, optio
     session: { user: clerkUser },
   };
   const headIds = DEMO_USERS.filter((u) => u.roles.includes('head')).map((u) => userId(u.login));
-  const timings = { setupMs: performance.now() - started, generateMs: 0, writeMs: 0 };
-  const counts = { registered: 0, received: 0, draft: 0, attachments: 0 };
+  const staff = DEMO_USERS.map((u) => ({ ...u, id: userId(u.login), roles: [...u.roles] as Role[] }));
+  return { ctx, headIds, staff, setupMs: performance.now() - started };
+}
 
+/**
+ * Generates the cards batch by batch, puts their files into the store and hands each batch to `write`
+ * (which checks and writes it in one transaction); counts the cards and times generation and writing.
+ */
+export function seedInBatches(
+  files: AttachmentStore,
+  options: SeedOptions & { headIds: readonly string[]; setupMs: number; defaultBatch: number },
+  write: (batch: GeneratedAppeal[]) => void,
+): Pick<SeedResult, 'appeals' | 'timings'> {
+  const timings = { setupMs: options.setupMs, generateMs: 0, writeMs: 0 };
+  const counts = { registered: 0, received: 0, draft: 0, attachments: 0 };
+  const { now, headIds } = options;
   const stream = appealStream({ count: options.appeals, seed: options.seed ?? 1, now, headIds });
-  const batchSize = options.batchSize ?? 2000;
+  const batchSize = options.batchSize ?? options.defaultBatch;
   for (;;) {
     const t0 = performance.now();
     const batch: GeneratedAppeal[] = [];
@@ -160,13 +172,8 @@ export async function seedDemo(store: WorkingCopy, files: AttachmentStore, optio
     const t1 = performance.now();
     timings.generateMs += t1 - t0;
     if (batch.length === 0) break;
-    for (const item of batch) {
-      for (const file of item.files) if (!files.has(file.ref.sha256)) files.put(file.bytes);
-      validate(ctx, item, now);
-    }
-    inTransaction(store.sqlite, () => {
-      for (const item of batch) writeCard(ctx, item, now);
-    });
+    for (const item of batch) for (const file of item.files) if (!files.has(file.ref.sha256)) files.put(file.bytes);
+    write(batch);
     for (const item of batch) {
       counts[item.status]++;
       counts.attachments += item.files.length;
@@ -174,13 +181,28 @@ export async function seedDemo(store: WorkingCopy, files: AttachmentStore, optio
     timings.writeMs += performance.now() - t1;
     if (batch.length < batchSize) break;
   }
-  if (options.review) {
-    const staff = DEMO_USERS.map((u) => ({ ...u, id: userId(u.login), roles: [...u.roles] as Role[] }));
-    seedReviewScenarios(ctx, staff);
-  }
+  return { appeals: counts, timings };
+}
+
+/** When an unregistered card was created: ten minutes after its receipt, never after now. */
+export const draftCreatedAt = (item: GeneratedAppeal, now: Date) =>
+  new Date(Math.min(Date.parse(item.draft.receivedAt) + 10 * 60_000, now.getTime()));
+
+export const seedUsers = () =>
+  DEMO_USERS.map((u) => ({ login: u.login, password: u.login, roles: [...u.roles] as Role[] }));
+
+export async function seedDemo(store: WorkingCopy, files: AttachmentStore, options: SeedOptions): Promise<SeedResult> {
+  const { now } = options;
+  const { ctx, headIds, staff, setupMs } = await startSeed(store, files, now);
+  const written = seedInBatches(files, { ...options, headIds, setupMs, defaultBatch: 2000 }, (batch) => {
+    for (const item of batch) validate(ctx, item, now);
+    inTransaction(store.sqlite, () => {
+      for (const item of batch) writeCard(ctx, item, now);
+    });
+  });
+  if (options.review) seedReviewScenarios(ctx, staff);
   return {
-    users: DEMO_USERS.map((u) => ({ login: u.login, password: u.login, roles: [...u.roles] as Role[] })),
-    appeals: counts,
-    timings,
+    users: seedUsers(),
+    ...written,
   };
 }

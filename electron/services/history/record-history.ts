@@ -27,6 +27,9 @@ export function recordHistory(
     userId: entry.userId,
     at: entry.at.getTime(),
     action: entry.action,
-    details: JSON.stringify({ text: entry.text, changes: entry.changes ?? [] }),
+    details: historyDetails(entry.text, entry.changes),
   });
 }
+
+/** The `details` column of a history row. */
+export const historyDetails = (text: string, changes: readonly Change[] = []) => JSON.stringify({ text, changes });

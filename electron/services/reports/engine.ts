@@ -145,10 +145,12 @@ function groupedRows(
   const col = withCols && d.cols ? DIMENSION_SQL[d.cols].sql : 'NULL';
   const overdue = d.measures.includes('overdue') ? `total(${m.overdue})` : '0';
   const term = d.measures.includes('avgDays');
+  // An appeal row counts its appeal once: no second aggregate; no column: no second grouping key.
+  const appeals = unit === 'appeal' ? 'count(*)' : `total(${firstOfAppeal(unit, d.filters)})`;
   const sql = `SELECT ${DIMENSION_SQL[d.rows].sql} AS r, ${col} AS c, count(*) AS n, ${overdue} AS overdue,
       ${term ? `total(${m.closed})` : '0'} AS closed, ${term ? `total(${m.closedDays})` : '0'} AS days,
-      total(${firstOfAppeal(unit, d.filters)}) AS appeals
-    FROM ${UNIT_FROM[unit]} WHERE ${where.sql} GROUP BY r, c`;
+      ${appeals} AS appeals
+    FROM ${UNIT_FROM[unit]} WHERE ${where.sql} GROUP BY r${col === 'NULL' ? '' : ', c'}`;
   const usesNow = sql.includes('@now');
   return prepareCached(sqlite, sql).all({ ...where.params, ...(usesNow ? { now } : {}) }) as Grouped[];
 }

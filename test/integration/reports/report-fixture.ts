@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../../../db/open';
 import { AttachmentStore } from '../../../electron/services/attachments/attachment-store';
 import type { CallContext } from '../../../electron/services/context';
+import { bulkSeedDemo } from '../../../electron/services/demo/bulk-seed';
 import { demoUserId, seedDemo } from '../../../electron/services/demo/seed-demo';
 import { REDIRECTED_IN_NOTE } from '../../../electron/services/reports/dimensions';
 import type { Role } from '../../../shared/appeals';
@@ -19,11 +20,11 @@ export const MARCH_START = new Date('2026-03-01T00:00:00+03:00').getTime();
  * redirected appeals, questions with executors and results, and registrations exactly at the
  * Minsk midnight that starts March 2026 and one millisecond before it.
  */
-export async function makeReportWorld(appeals = 600) {
+export async function makeReportWorld(appeals = 600, seeding: 'services' | 'bulk' = 'services') {
   const dataDir = mkdtempSync(join(tmpdir(), 'arm-reports-'));
   const store = openDatabase(dataDir);
   const files = new AttachmentStore(join(dataDir, 'attachments'));
-  await seedDemo(store, files, { appeals, seed: 7, now: NOW, review: true });
+  await (seeding === 'bulk' ? bulkSeedDemo : seedDemo)(store, files, { appeals, seed: 7, now: NOW, review: true });
   const { sqlite } = store;
   const ids = (
     sqlite.prepare(`SELECT id FROM appeals WHERE status = 'registered' ORDER BY local_id DESC`).all() as {
