@@ -35,6 +35,13 @@ const ru = {
   encrypted: 'База данных зашифрована',
   decrypted: 'Шифрование снято',
   failed: 'Не выполнено: {{message}}',
+  unlockTitle: 'База данных зашифрована',
+  unlockIntro:
+    'Ключ базы данных защищён парольной фразой администратора. Введите её, чтобы открыть базу; затем войдите в программу как обычно.',
+  unlockPassphrase: 'Парольная фраза',
+  unlockSubmit: 'Открыть',
+  unlockOpening: 'Открытие…',
+  unlockRequired: 'Введите парольную фразу',
 };
 
 const be: typeof ru = {
@@ -73,6 +80,13 @@ const be: typeof ru = {
   encrypted: 'База даных зашыфравана',
   decrypted: 'Шыфраванне знята',
   failed: 'Не выканана: {{message}}',
+  unlockTitle: 'База даных зашыфравана',
+  unlockIntro:
+    'Ключ базы даных абаронены парольнай фразай адміністратара. Увядзіце яе, каб адкрыць базу; потым увайдзіце ў праграму як звычайна.',
+  unlockPassphrase: 'Парольная фраза',
+  unlockSubmit: 'Адкрыць',
+  unlockOpening: 'Адкрыццё…',
+  unlockRequired: 'Увядзіце парольную фразу',
 };
 
 export const encryptionMessages = { ru, be };
