@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
+import { PasswordField } from '../../components/PasswordField';
 import { errorMessage } from '../../lib/api-errors';
 import { useScreenReady } from '../../lib/screen';
 
@@ -38,21 +39,19 @@ export function UnlockScreen({ onUnlocked }: { onUnlocked(): void }) {
   return (
     <div className="login-page">
       <div className="login-card">
+        <div className="login-brand">
+          <div className="login-product">{t('app.product')}</div>
+        </div>
         <form onSubmit={submit} noValidate data-testid="unlock-form">
           <h1>{t('encryption.unlockTitle')}</h1>
-          <p className="login-hint">{t('encryption.unlockIntro')}</p>
-          <label className="stack-field">
-            <span>{t('encryption.unlockPassphrase')}</span>
-            <input
-              name="passphrase"
-              type="password"
-              autoComplete="current-password"
-              autoFocus
-              value={passphrase}
-              onChange={(e) => setPassphrase(e.target.value)}
-              data-testid="unlock-passphrase"
-            />
-          </label>
+          <p className="muted">{t('encryption.unlockIntro')}</p>
+          <PasswordField
+            label={t('encryption.unlockPassphrase')}
+            value={passphrase}
+            onChange={setPassphrase}
+            testId="unlock-passphrase"
+            autoFocus
+          />
           {error && (
             <div className="form-error" role="alert" data-testid="unlock-error">
               {error}
