@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { startBackend } from '../electron/host/backend';
+import { type Backend, lockedBackend, startBackend } from '../electron/host/backend';
 import { startHttpHost } from '../electron/host/http';
 import { parseStartOptions } from '../electron/start-options';
 import { buildElectron } from './build-electron';
@@ -58,20 +58,28 @@ async function main(): Promise<void> {
     return;
   }
   const version = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
-  const backend = await startBackend({ ...options, mode: 'browser', version });
-  const host = await startHttpHost(backend.services, { rendererDir: RENDERER_DIR, port: options.port });
+  const backendOptions = { ...options, mode: 'browser' as const, version };
+  // An encrypted folder started without its passphrase: the unlock screen asks for it (decision 014).
+  const locked = lockedBackend(backendOptions);
+  const backend = locked ? null : await startBackend(backendOptions);
+  const host = await startHttpHost(locked ?? (backend as Backend).services, {
+    rendererDir: RENDERER_DIR,
+    port: options.port,
+  });
   console.log(`АРМ делопроизводителя (режим браузера, Electron не установлен): ${host.url}`);
   console.log(`Папка данных: ${options.dataDir}`);
-  console.log(
-    backend.embeddedCentral
-      ? `Система обращений: встроенный эталонный сервер ${backend.centralUrl}`
-      : `Система обращений: ${backend.centralUrl}`,
-  );
-  if (backend.services.demoLogin) console.log(`Демо-вход делопроизводителя: ${backend.services.demoLogin}`);
+  if (backend) {
+    console.log(
+      backend.embeddedCentral
+        ? `Система обращений: встроенный эталонный сервер ${backend.centralUrl}`
+        : `Система обращений: ${backend.centralUrl}`,
+    );
+    if (backend.services.demoLogin) console.log(`Демо-вход делопроизводителя: ${backend.services.demoLogin}`);
+  } else console.log('База данных зашифрована: откройте её в браузере, введя парольную фразу ключа');
   if (options.open && !process.env.CI) openInBrowser(host.url);
   const stop = async () => {
     await host.close();
-    await backend.close();
+    await (backend ?? locked?.backend())?.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);

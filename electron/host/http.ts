@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AppServices, Session } from '../services/context';
-import { dispatch } from './dispatch';
+import { dispatch, dispatchLocked, type LockedFolder } from './dispatch';
 import { CONTENT_SECURITY_POLICY } from './security-policy';
 
 /**
@@ -88,8 +88,9 @@ export function refusal(
   return null;
 }
 
+/** `target` is the opened folder's services, or a locked folder that serves only its unlock until opened. */
 export async function startHttpHost(
-  services: AppServices,
+  target: AppServices | LockedFolder,
   options: { rendererDir: string; port?: number; token?: string },
 ): Promise<HttpHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
@@ -133,7 +134,11 @@ export async function startHttpHost(
         JSON.stringify({ ok: false, error: { code: 'BAD_INPUT', message: 'Некорректный запрос' } }),
       );
     }
-    const result = await dispatch(services, session, url.pathname.slice('/api/'.length), input);
+    const channel = url.pathname.slice('/api/'.length);
+    const services = 'locked' in target ? target.services() : target;
+    const result = services
+      ? await dispatch(services, session, channel, input)
+      : await dispatchLocked(target as LockedFolder, channel, input);
     send(res, 200, JSON.stringify(result));
   }
 

@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'PASSWORD_CHANGE_REQUIRED',
   /** The data folder is encrypted and the key (or the passphrase that unwraps it) is missing or wrong. */
   'ENCRYPTION_KEY_INVALID',
+  /** Browser mode started locked: every channel but `app:status` and `encryption:unlock` waits for the passphrase. */
+  'DATABASE_LOCKED',
   /** «Войти по ЭЦП»: the certificate is bound to no account. */
   'CERT_LOGIN_NOT_BOUND',
   /** «Войти по ЭЦП»: the challenge's signature does not verify, or was made with another certificate. */

@@ -1,14 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, loginAsClerk, onScreen, startApp, stopApp, test } from './app-fixture';
+import { expect, logIn, loginAsClerk, onScreen, startApp, stopApp, test } from './app-fixture';
 import { switchUser } from './steps';
 
 const PASSPHRASE = 'Длинная фраза для ключа 2026';
 const PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 const totalOf = async (text: Promise<string | null>) => Number(((await text) ?? '').replace(/\D/g, ''));
 
-test('the administrator encrypts the demo database; after a restart with the passphrase the data is there', async ({
+test('the administrator encrypts the demo database; after a restart it opens on the unlock screen, and with the passphrase file', async ({
   page,
 }) => {
   test.setTimeout(180_000);
@@ -44,10 +44,29 @@ test('the administrator encrypts the demo database; after a restart with the pas
     expect(db.subarray(0, 16).equals(PLAIN_HEADER)).toBe(false);
     expect(db.includes(Buffer.from('clerk'))).toBe(false);
 
-    // Without the passphrase the app refuses to start, with a Russian message, and changes nothing.
-    await expect(startApp(dataDir)).rejects.toThrow(/зашифрована, а ключ не задан/);
+    // Started without the passphrase: the unlock screen; a wrong passphrase is refused and changes nothing.
+    app = await startApp(dataDir);
+    await page.goto(app.url);
+    await expect(page.locator('body')).toHaveAttribute('data-screen', 'unlock');
+    await expect(page.getByRole('heading', { name: 'База данных зашифрована' })).toBeVisible();
+    await page.screenshot({ path: 'test-results/encryption-unlock.png' });
+    await page.getByTestId('unlock-passphrase').fill(`${PASSPHRASE}!`);
+    await page.getByTestId('unlock-submit').click();
+    await expect(page.getByTestId('unlock-error')).toHaveText(
+      'Неверная парольная фраза: ключ базы данных не расшифрован',
+    );
+    await page.screenshot({ path: 'test-results/encryption-unlock-wrong.png' });
     expect(readFileSync(join(dataDir, 'appeals.db')).equals(db)).toBe(true);
+    await page.getByTestId('unlock-passphrase').fill(PASSPHRASE);
+    await page.getByTestId('unlock-submit').click();
+    await onScreen(page, 'login');
+    await logIn(page, 'clerk', 'clerk');
+    await onScreen(page, 'list');
+    await expect(page.getByTestId('appeal-row').first()).toBeVisible();
+    expect(await totalOf(page.getByTestId('list-total').textContent())).toBeGreaterThanOrEqual(before);
+    await stopApp(app.child);
 
+    // The start option still opens it directly (services, scripts).
     const passphraseFile = join(dataDir, '..', `${join(dataDir).split('/').pop()}-passphrase.txt`);
     writeFileSync(passphraseFile, `${PASSPHRASE}\n`, { mode: 0o600 });
     try {
@@ -57,7 +76,6 @@ test('the administrator encrypts the demo database; after a restart with the pas
     }
     await loginAsClerk(page, app);
     await expect(page.getByTestId('appeal-row').first()).toBeVisible();
-    expect(await totalOf(page.getByTestId('list-total').textContent())).toBeGreaterThanOrEqual(before);
     await page.getByTestId('appeal-row').first().click();
     await onScreen(page, 'card');
   } finally {

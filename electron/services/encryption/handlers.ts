@@ -17,6 +17,11 @@ export const encryptionHandlers: {
     input: ChannelParsedInput<C>,
   ) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 } = {
+  // An opened folder: not locked, nothing to unlock (the locked host answers both itself: dispatchLocked).
+  'app:status': () => ({ locked: false }),
+  'encryption:unlock': () => {
+    throw new AppError('CONFLICT', 'База данных уже открыта');
+  },
   'encryption:status': (ctx) => service(ctx).encryption.status(),
   'encryption:encrypt': (ctx, input) => {
     const { encryption, actor } = service(ctx);

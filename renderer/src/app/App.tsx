@@ -5,13 +5,19 @@ import { api } from '../api';
 import { errorMessage, UNAUTHENTICATED_EVENT } from '../lib/api-errors';
 import { ForcedPasswordScreen } from '../screens/accounts/ForcedPasswordScreen';
 import { LoginScreen } from '../screens/login/LoginScreen';
+import { UnlockScreen } from '../screens/login/UnlockScreen';
 import { AppShell } from './AppShell';
 import { setIdleLockMinutes, useIdleLock } from './idle-lock';
 import { LockScreen } from './LockScreen';
 import { type AppInfo, SessionProvider } from './session';
 import { ToastProvider, useNotify } from './toasts';
 
-type Boot = { phase: 'starting' } | { phase: 'failed'; message: string } | { phase: 'ready'; info: AppInfo };
+type Boot =
+  | { phase: 'starting' }
+  | { phase: 'failed'; message: string }
+  /** Browser mode on an encrypted folder started without its passphrase (decision 014). */
+  | { phase: 'locked' }
+  | { phase: 'ready'; info: AppInfo };
 
 function Root() {
   const { t } = useTranslation();
@@ -25,14 +31,16 @@ function Root() {
   useEffect(() => {
     let alive = true;
     void attempt;
-    Promise.all([api.call('app:info', {}), api.call('auth:me', {})]).then(
-      ([info, me]) => {
+    api
+      .call('app:status', {})
+      .then(async ({ locked }) => {
+        if (locked) return alive && setBoot({ phase: 'locked' });
+        const [info, me] = await Promise.all([api.call('app:info', {}), api.call('auth:me', {})]);
         if (!alive) return;
         setUser(me);
         setBoot({ phase: 'ready', info });
-      },
-      (err: unknown) => alive && setBoot({ phase: 'failed', message: errorMessage(err) }),
-    );
+      })
+      .catch((err: unknown) => alive && setBoot({ phase: 'failed', message: errorMessage(err) }));
     return () => {
       alive = false;
     };
@@ -105,6 +113,7 @@ function Root() {
       </div>
     );
   }
+  if (boot.phase === 'locked') return <UnlockScreen onUnlocked={() => setAttempt((n) => n + 1)} />;
   if (!user) return <LoginScreen info={boot.info} onLoggedIn={setUser} />;
   if (mustChange === null) return <div className="boot">{t('app.loading')}</div>;
   if (mustChange) {

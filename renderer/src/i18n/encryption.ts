@@ -21,7 +21,7 @@ const ru = {
   passphrase: 'Парольная фраза (не короче 12 символов)',
   passphraseRepeat: 'Повторите парольную фразу',
   passphraseHint:
-    'Без неё базу нельзя будет открыть: её вводят при запуске (--passphrase-file или ARM_DB_PASSPHRASE). Восстановить забытую фразу невозможно.',
+    'Без неё базу нельзя будет открыть: её вводят при запуске — на экране «База данных зашифрована» или в --passphrase-file / ARM_DB_PASSPHRASE. Восстановить забытую фразу невозможно.',
   mismatch: 'Парольные фразы не совпадают',
   decryptTitle: 'Снять шифрование',
   decryptWarning:
@@ -35,6 +35,13 @@ const ru = {
   encrypted: 'База данных зашифрована',
   decrypted: 'Шифрование снято',
   failed: 'Не выполнено: {{message}}',
+  unlockTitle: 'База данных зашифрована',
+  unlockIntro:
+    'Ключ базы данных защищён парольной фразой администратора. Введите её, чтобы открыть базу; затем войдите в программу как обычно.',
+  unlockPassphrase: 'Парольная фраза',
+  unlockSubmit: 'Открыть',
+  unlockOpening: 'Открытие…',
+  unlockRequired: 'Введите парольную фразу',
 };
 
 const be: typeof ru = {
@@ -59,7 +66,7 @@ const be: typeof ru = {
   passphrase: 'Парольная фраза (не карацей за 12 сімвалаў)',
   passphraseRepeat: 'Паўтарыце парольную фразу',
   passphraseHint:
-    'Без яе базу нельга будзе адкрыць: яе ўводзяць пры запуску (--passphrase-file або ARM_DB_PASSPHRASE). Аднавіць забытую фразу немагчыма.',
+    'Без яе базу нельга будзе адкрыць: яе ўводзяць пры запуску — на экране «База даных зашыфравана» або ў --passphrase-file / ARM_DB_PASSPHRASE. Аднавіць забытую фразу немагчыма.',
   mismatch: 'Парольныя фразы не супадаюць',
   decryptTitle: 'Зняць шыфраванне',
   decryptWarning:
@@ -73,6 +80,13 @@ const be: typeof ru = {
   encrypted: 'База даных зашыфравана',
   decrypted: 'Шыфраванне знята',
   failed: 'Не выканана: {{message}}',
+  unlockTitle: 'База даных зашыфравана',
+  unlockIntro:
+    'Ключ базы даных абаронены парольнай фразай адміністратара. Увядзіце яе, каб адкрыць базу; потым увайдзіце ў праграму як звычайна.',
+  unlockPassphrase: 'Парольная фраза',
+  unlockSubmit: 'Адкрыць',
+  unlockOpening: 'Адкрыццё…',
+  unlockRequired: 'Увядзіце парольную фразу',
 };
 
 export const encryptionMessages = { ru, be };

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 
 export type ScreenName =
   | 'login'
+  | 'unlock'
   | 'list'
   | 'form'
   | 'card'
