@@ -1,25 +1,30 @@
-import { join } from 'node:path';
 import type { WorkingCopy } from '../../db/open';
 import type { Role } from '../../shared/appeals/enums';
-import { AttachmentStore } from '../services/attachments/attachment-store';
+import type { AttachmentStore } from '../services/attachments/attachment-store';
 import type { CallContext } from '../services/context';
 
-/** The call context of a command: the data folder's services, acting as «Командная строка» with `roles`. */
+type SessionUser = NonNullable<CallContext['session']['user']>;
+
+/** The acting user of a command that works as the system itself: «Командная строка» with `roles`. */
+export function commandLineUser(roles: Role[]): SessionUser {
+  return { id: 'cli', login: 'cli', fullName: 'Командная строка', position: '', roles };
+}
+
+/** The one call context of a command: the data folder's services (opened with its key) and `user`'s session. */
 export function cliContext(
-  store: WorkingCopy,
+  folder: { store: WorkingCopy; files: AttachmentStore },
   dataDir: string,
-  roles: Role[],
-  files = new AttachmentStore(join(dataDir, 'attachments')),
+  user: SessionUser,
 ): CallContext {
   return {
-    store,
-    files,
+    store: folder.store,
+    files: folder.files,
     clock: () => new Date(),
     mode: 'browser',
     version: 'cli',
     demoLogin: null,
     sync: null,
     dataDir,
-    session: { user: { id: 'cli', login: 'cli', fullName: 'Командная строка', position: '', roles } },
+    session: { user },
   };
 }

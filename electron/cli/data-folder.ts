@@ -7,7 +7,6 @@ import type { Role } from '../../shared/appeals/enums';
 import { AttachmentStore } from '../services/attachments/attachment-store';
 import { loadUser } from '../services/auth/auth-service';
 import { cleanInterrupted } from '../services/backup/backup-files';
-import type { CallContext } from '../services/context';
 import { DataKeys, passphraseFromOptions, passphraseProtector } from '../services/encryption/data-key';
 import { CliError } from './run-cli';
 
@@ -63,23 +62,4 @@ export function actingUser(store: WorkingCopy, login: string | boolean | undefin
   const user = loadUser({ store }, active[0].id);
   if (!user) throw new CliError('учётная запись не найдена');
   return user;
-}
-
-/** A handler context for a command: the data folder's services and the acting user's session. */
-export function cliContext(
-  store: WorkingCopy,
-  files: AttachmentStore,
-  user: CallContext['session']['user'],
-): CallContext {
-  return {
-    store,
-    files,
-    clock: () => new Date(),
-    mode: 'browser',
-    version: 'cli',
-    demoLogin: null,
-    sync: null,
-    workstation: undefined,
-    session: { user },
-  };
 }

@@ -12,7 +12,7 @@ import {
 } from '../services/pdf/batch-export';
 import { renderAppealPdf } from '../services/pdf/export-appeal-pdf';
 import { readJournal } from '../services/pdf/export-journal';
-import { cliContext } from './cli-context';
+import { cliContext, commandLineUser } from './cli-context';
 import { openDataFolder } from './data-folder';
 import { CliError, runCli } from './run-cli';
 
@@ -42,7 +42,10 @@ async function resumeFolder(dataDir: string, folder: string) {
   try {
     return summary(
       folder,
-      await resumeBatch(cliContext(store, dataDir, ['head'], files), { outDir: folder, onProgress }),
+      await resumeBatch(cliContext({ store, files }, dataDir, commandLineUser(['head'])), {
+        outDir: folder,
+        onProgress,
+      }),
     );
   } finally {
     store.close();
@@ -82,7 +85,7 @@ await runCli(
     const dataDir = resolve(data);
     const { store, files } = openDataFolder(dataDir);
     try {
-      const ctx = cliContext(store, dataDir, ['head'], files);
+      const ctx = cliContext({ store, files }, dataDir, commandLineUser(['head']));
       let ids: string[];
       if (id !== null || number !== null) {
         const appealId =

@@ -2,7 +2,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { MAX_IMPORT_BYTES } from '../../shared/import/json-import';
 import { importJson } from '../services/import/import-json';
-import { actingUser, cliContext, existingDataDir, openDataFolder } from './data-folder';
+import { cliContext } from './cli-context';
+import { actingUser, existingDataDir, openDataFolder } from './data-folder';
 import { CliError, runCli } from './run-cli';
 
 const USAGE = 'использование: npm run --silent import-json -- --data <папка> [--user <логин>] <файл.json>';
@@ -26,7 +27,10 @@ await runCli({ data: { type: 'string' }, user: { type: 'string' } }, ({ values, 
   const { store, files } = openDataFolder(dataDir);
   try {
     const user = actingUser(store, values.user, 'clerk');
-    const report = importJson(cliContext(store, files, user), { fileName: basename(file), bytes: readFileSync(file) });
+    const report = importJson(cliContext({ store, files }, dataDir, user), {
+      fileName: basename(file),
+      bytes: readFileSync(file),
+    });
     if (!report.ok) {
       for (const issue of report.issues) {
         const where = issue.label ? `${issue.path} (${issue.label})` : issue.path;

@@ -12,7 +12,7 @@ import {
 } from '../../shared/reports';
 import { REPORT_FORMATS, type ReportFormat, renderReport } from '../services/reports/outputs';
 import { buildReport } from '../services/reports/report-service';
-import { cliContext } from './cli-context';
+import { cliContext, commandLineUser } from './cli-context';
 import { openDataFolder } from './data-folder';
 import { CliError, runCli } from './run-cli';
 
@@ -78,7 +78,7 @@ await runCli(
     const dataDir = resolve(data);
     const { store, files } = openDataFolder(dataDir);
     try {
-      const result = buildReport(cliContext(store, dataDir, ['report_author'], files), {
+      const result = buildReport(cliContext({ store, files }, dataDir, commandLineUser(['report_author'])), {
         definition: parsed.data,
         period: period.data,
         title: text(values.title) ?? standard?.title,

@@ -1,4 +1,3 @@
-import type { Channel, ChannelOutput, ChannelParsedInput } from '../../shared/contract';
 import { accountsHandlers } from './accounts/handlers';
 import { getAppeal } from './appeals/get-appeal';
 import { listAppeals } from './appeals/list-appeals';
