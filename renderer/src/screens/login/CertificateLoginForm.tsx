@@ -5,6 +5,7 @@ import type { CertificateChoice } from '../../../../shared/signing/schema';
 import { api } from '../../api';
 import { CertificateOption } from '../../components/CertificateOption';
 import { errorMessage } from '../../lib/api-errors';
+import { LoginSubmit } from './LoginSubmit';
 
 type Challenge = Awaited<ReturnType<typeof api.call<'auth:certificateChallenge'>>>;
 
@@ -93,19 +94,14 @@ export function CertificateLoginForm({ onLoggedIn }: { onLoggedIn(user: User): v
       ) : (
         chosen && <p className="muted small">{t('certLogin.pinHint')}</p>
       )}
-      {error && (
-        <div className="form-error" role="alert" data-testid="cert-login-error">
-          {error}
-        </div>
-      )}
-      <button
-        type="submit"
-        className="primary login-submit"
-        disabled={busy || !challenge}
-        data-testid="cert-login-submit"
-      >
-        {busy ? t('certLogin.submitting') : t('certLogin.submit')}
-      </button>
+      <LoginSubmit
+        error={error}
+        testId="cert-login"
+        busy={busy}
+        disabled={!challenge}
+        label={t('certLogin.submit')}
+        busyLabel={t('certLogin.submitting')}
+      />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import type { AppInfo } from '../../app/session';
 import { errorMessage } from '../../lib/api-errors';
 import { useScreenReady } from '../../lib/screen';
 import { CertificateLoginForm } from './CertificateLoginForm';
+import { LoginSubmit } from './LoginSubmit';
 
 export function LoginScreen({ info, onLoggedIn }: { info: AppInfo; onLoggedIn(user: User): void }) {
   const { t } = useTranslation();
@@ -69,14 +70,13 @@ export function LoginScreen({ info, onLoggedIn }: { info: AppInfo; onLoggedIn(us
                 data-testid="login-password"
               />
             </label>
-            {error && (
-              <div className="form-error" role="alert" data-testid="login-error">
-                {error}
-              </div>
-            )}
-            <button type="submit" className="primary login-submit" disabled={busy} data-testid="login-submit">
-              {busy ? t('login.submitting') : t('login.submit')}
-            </button>
+            <LoginSubmit
+              error={error}
+              testId="login"
+              busy={busy}
+              label={t('login.submit')}
+              busyLabel={t('login.submitting')}
+            />
           </form>
         )}
         <button

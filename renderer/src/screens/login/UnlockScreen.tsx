@@ -5,6 +5,7 @@ import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { PasswordField } from '../../components/PasswordField';
 import { errorMessage } from '../../lib/api-errors';
 import { useScreenReady } from '../../lib/screen';
+import { LoginSubmit } from './LoginSubmit';
 
 /**
  * Browser mode started on an encrypted folder without its passphrase (decision 014): the administrator
@@ -52,14 +53,13 @@ export function UnlockScreen({ onUnlocked }: { onUnlocked(): void }) {
             testId="unlock-passphrase"
             autoFocus
           />
-          {error && (
-            <div className="form-error" role="alert" data-testid="unlock-error">
-              {error}
-            </div>
-          )}
-          <button type="submit" className="primary login-submit" disabled={busy} data-testid="unlock-submit">
-            {busy ? t('encryption.unlockOpening') : t('encryption.unlockSubmit')}
-          </button>
+          <LoginSubmit
+            error={error}
+            testId="unlock"
+            busy={busy}
+            label={t('encryption.unlockSubmit')}
+            busyLabel={t('encryption.unlockOpening')}
+          />
         </form>
         <div className="login-footer">
           <span />
